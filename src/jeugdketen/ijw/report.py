@@ -44,3 +44,26 @@ class Report:
 
     def codes(self) -> list[str]:
         return [issue.code for issue in self.issues]
+
+
+def local_name(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def location(element) -> str:
+    """XPath of local names from the root, with ``[n]`` only where siblings share the name.
+
+    ``/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]``
+    """
+    steps: list[str] = []
+    node = element
+    while node is not None:
+        name = local_name(node.tag)
+        parent = node.getparent()
+        if parent is not None:
+            same = [sibling for sibling in parent if local_name(sibling.tag) == name]
+            if len(same) > 1:
+                name = f"{name}[{same.index(node) + 1}]"
+        steps.append(name)
+        node = parent
+    return "/" + "/".join(reversed(steps))
