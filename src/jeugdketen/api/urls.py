@@ -1,0 +1,16 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import DefaultRouter
+
+from jeugdketen.catalogus.api import register as register_catalogus
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=False)
+register_catalogus(router)
+
+urlpatterns = [
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BerichtenConfig(AppConfig):
+    name = "jeugdketen.berichten"
+    label = "berichten"

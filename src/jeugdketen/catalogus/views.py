@@ -1,0 +1,60 @@
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+
+from jeugdketen.ijw_labels import CATEGORY_LABELS
+
+from .models import Product, Region
+from .queries import comparison, providers_for, search_products
+
+
+def index(request):
+    return render(request, "catalogus/index.html", {"regions": Region.objects.all()})
+
+
+def region(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    products = region.products.select_related("lot").prefetch_related("tariffs").order_by("lot__position", "position")
+    lots = [(lot, list(items)) for lot, items in groupby(products, key=lambda p: p.lot)]
+    return render(request, "catalogus/region.html", {"region": region, "lots": lots})
+
+
+def product(request, slug, position):
+    product = get_object_or_404(
+        Product.objects.select_related("region", "lot").prefetch_related(
+            "tariffs", "caps", "providers", "excluded_products"
+        ),
+        region__slug=slug,
+        position=position,
+    )
+    return render(request, "catalogus/product.html", {"product": product})
+
+
+def search(request):
+    query = request.GET.get("q", "")[:100]
+    return render(request, "catalogus/search.html", {"query": query, "products": search_products(query)[:200]})
+
+
+def provider_finder(request):
+    query = request.GET.get("product", "")[:100]
+    age_text = request.GET.get("leeftijd", "").strip()
+    error = ""
+    age = None
+    if age_text:
+        if age_text.isdigit() and int(age_text) <= 27:
+            age = int(age_text)
+        else:
+            error = "Vul een leeftijd in jaren in (0 tot en met 27)."
+    results = providers_for(query, age) if query and not error else []
+    context = {"query": query, "age": age_text, "error": error, "results": results, "searched": bool(query)}
+    return render(request, "catalogus/provider_finder.html", context)
+
+
+def compare(request):
+    category = request.GET.get("categorie") or None
+    table = comparison(category)
+    rows = [(code, CATEGORY_LABELS.get(code, ""), items) for code, items in sorted(table.items())]
+    categories = sorted(CATEGORY_LABELS.items())
+    return render(
+        request, "catalogus/compare.html", {"rows": rows, "category": category, "categories": categories}
+    )

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/v1/", include("jeugdketen.api.urls")),
+    path("catalogus/", include("jeugdketen.catalogus.urls")),
+    path("", include("jeugdketen.web.urls")),
+]
+
+handler400 = "jeugdketen.web.errors.bad_request"
+handler403 = "jeugdketen.web.errors.permission_denied"
+handler404 = "jeugdketen.web.errors.page_not_found"
+handler500 = "jeugdketen.web.errors.server_error"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeclaratiesConfig(AppConfig):
+    name = "jeugdketen.declaraties"
+    label = "declaraties"

@@ -1,0 +1,39 @@
+"""Delivery of care: starts (JW305), stops (JW307) and the deadlines on worklists."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Start(models.Model):
+    toewijzing = models.ForeignKey("toegang.Toewijzing", on_delete=models.PROTECT, related_name="starts")
+    date = models.DateField()
+    message = models.ForeignKey("berichten.Message", null=True, blank=True, on_delete=models.PROTECT)
+    registered = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["toewijzing", "date"], name="one_start_per_date")]
+
+
+class Stop(models.Model):
+    toewijzing = models.ForeignKey("toegang.Toewijzing", on_delete=models.PROTECT, related_name="stops")
+    date = models.DateField()
+    reason = models.CharField(max_length=2, help_text="JZ588 reden beëindiging")
+    message = models.ForeignKey("berichten.Message", null=True, blank=True, on_delete=models.PROTECT)
+    registered = models.DateTimeField(auto_now_add=True)
+
+
+class Task(models.Model):
+    """A deadline on a worklist, counted in working days (see core.werkdagen)."""
+
+    kind = models.CharField(max_length=32)
+    title = models.CharField(max_length=255)
+    due = models.DateField(db_index=True)
+    done_on = models.DateField(null=True, blank=True)
+    municipality = models.ForeignKey("catalogus.Municipality", null=True, blank=True, on_delete=models.CASCADE)
+    provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.CASCADE)
+    client = models.ForeignKey("toegang.Client", null=True, blank=True, on_delete=models.CASCADE)
+    toewijzing = models.ForeignKey("toegang.Toewijzing", null=True, blank=True, on_delete=models.CASCADE)
+
+    class Meta:
+        ordering = ["due", "id"]
