@@ -23,7 +23,9 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     role = models.CharField(max_length=32, choices=Role.choices, blank=True)
     municipalities = models.ManyToManyField(
-        "catalogus.Municipality", blank=True, related_name="users",
+        "catalogus.Municipality",
+        blank=True,
+        related_name="users",
         help_text="Toegang: exactly one; contractmanager: one or more",
     )
     provider = models.ForeignKey(

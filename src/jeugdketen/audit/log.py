@@ -5,8 +5,18 @@ from __future__ import annotations
 from .models import AuditEntry
 
 
-def record(*, user=None, actor: str = "", action: str, obj=None, object_type: str = "", object_id="",
-           client=None, route: str = "", detail: str = "") -> AuditEntry:
+def record(
+    *,
+    user=None,
+    actor: str = "",
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id="",
+    client=None,
+    route: str = "",
+    detail: str = "",
+) -> AuditEntry:
     if obj is not None:
         object_type = object_type or obj._meta.label
         object_id = object_id or str(obj.pk)
@@ -15,6 +25,12 @@ def record(*, user=None, actor: str = "", action: str, obj=None, object_type: st
     else:
         user = None
     return AuditEntry.objects.create(
-        user=user, actor=actor or "system", action=action, object_type=object_type,
-        object_id=str(object_id), client=client, route=route[:255], detail=detail[:255],
+        user=user,
+        actor=actor or "system",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        client=client,
+        route=route[:255],
+        detail=detail[:255],
     )

@@ -14,6 +14,8 @@ class Message(models.Model):
         IN = "in", "Ontvangen"
         OUT = "out", "Verzonden"
 
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
     direction = models.CharField(max_length=3, choices=Direction.choices)
     code = models.CharField(max_length=5, help_text="JW301, JW302, ...")
     sender = models.CharField(max_length=8, help_text="CBS code or AGB code")
@@ -23,8 +25,12 @@ class Message(models.Model):
     xml = models.TextField()
     accepted = models.BooleanField(null=True)
     verdict = models.JSONField(default=list, blank=True)
-    in_reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies")
-    municipality = models.ForeignKey("catalogus.Municipality", null=True, blank=True, on_delete=models.PROTECT)
+    in_reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", null=True, blank=True, on_delete=models.PROTECT
+    )
     provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 

@@ -68,8 +68,22 @@ def export_json(region: str | None = None) -> str:
 
 
 CSV_FIELDS = [
-    "region", "code", "category", "name", "lot", "unit_code", "unit_label", "tariffs", "age_min", "age_max",
-    "extended_until", "referrers", "providers", "source_document", "source_lines", "conflicts",
+    "region",
+    "code",
+    "category",
+    "name",
+    "lot",
+    "unit_code",
+    "unit_label",
+    "tariffs",
+    "age_min",
+    "age_max",
+    "extended_until",
+    "referrers",
+    "providers",
+    "source_document",
+    "source_lines",
+    "conflicts",
 ]
 
 
@@ -79,22 +93,24 @@ def export_csv(region: str | None = None) -> str:
     writer.writeheader()
     for product in products_queryset(region):
         record = product_record(product)
-        writer.writerow({
-            "region": record["region"],
-            "code": record["code"] or "",
-            "category": record["category"] or "",
-            "name": record["name"],
-            "lot": record["lot"] or "",
-            "unit_code": record["unit"]["code"] or "",
-            "unit_label": record["unit"]["label"] or "",
-            "tariffs": "; ".join(f"{t['year']} {t['variant']} {t['amount']}" for t in record["tariffs"]),
-            "age_min": record["age"]["min"] if record["age"]["min"] is not None else "",
-            "age_max": record["age"]["max"] if record["age"]["max"] is not None else "",
-            "extended_until": record["age"]["extended_until"] or "",
-            "referrers": " ".join(record["referrers"] or []),
-            "providers": "; ".join(record["providers"]),
-            "source_document": record["source"]["document"],
-            "source_lines": "-".join(str(n) for n in record["source"]["lines"]),
-            "conflicts": len(record["conflicts"]),
-        })
+        writer.writerow(
+            {
+                "region": record["region"],
+                "code": record["code"] or "",
+                "category": record["category"] or "",
+                "name": record["name"],
+                "lot": record["lot"] or "",
+                "unit_code": record["unit"]["code"] or "",
+                "unit_label": record["unit"]["label"] or "",
+                "tariffs": "; ".join(f"{t['year']} {t['variant']} {t['amount']}" for t in record["tariffs"]),
+                "age_min": record["age"]["min"] if record["age"]["min"] is not None else "",
+                "age_max": record["age"]["max"] if record["age"]["max"] is not None else "",
+                "extended_until": record["age"]["extended_until"] or "",
+                "referrers": " ".join(record["referrers"] or []),
+                "providers": "; ".join(record["providers"]),
+                "source_document": record["source"]["document"],
+                "source_lines": "-".join(str(n) for n in record["source"]["lines"]),
+                "conflicts": len(record["conflicts"]),
+            }
+        )
     return out.getvalue()

@@ -97,7 +97,8 @@ def _load(data: dict, digest: str, filename: str) -> int:
     lots = {}
     for position, entry in enumerate(data.get("lots") or []):
         lot, _ = Lot.objects.update_or_create(
-            region=region, code=str(_require(entry, "code", filename)),
+            region=region,
+            code=str(_require(entry, "code", filename)),
             defaults={"name": entry.get("name") or str(entry["code"]), "position": position},
         )
         lots[lot.code] = lot

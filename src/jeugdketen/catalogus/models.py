@@ -34,7 +34,9 @@ class Region(models.Model):
     year = models.PositiveSmallIntegerField()
     document = models.CharField(max_length=128, help_text="File name of the source document")
     description = models.TextField(blank=True)
-    extra = models.JSONField(default=dict, blank=True, help_text="Cost model and contract terms as transcribed")
+    extra = models.JSONField(
+        default=dict, blank=True, help_text="Cost model and contract terms as transcribed"
+    )
     content_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
@@ -114,7 +116,9 @@ class Product(models.Model):
     staff_level = models.CharField(max_length=128, blank=True)
     regiebehandelaar_required = models.BooleanField(null=True, blank=True)
     staff_text = models.TextField(blank=True)
-    excludes = models.JSONField(default=list, blank=True, help_text="Codes or names this may not combine with")
+    excludes = models.JSONField(
+        default=list, blank=True, help_text="Codes or names this may not combine with"
+    )
     excludes_text = models.TextField(blank=True)
     excluded_products = models.ManyToManyField("self", blank=True, symmetrical=True)
     providers = models.ManyToManyField(Provider, related_name="products", blank=True)
@@ -187,4 +191,6 @@ class ProductCap(models.Model):
     label = models.CharField(max_length=255, blank=True)
 
     def __str__(self) -> str:
-        return f"max {self.amount} {EENHEID_LABELS.get(self.unit_code, self.unit_code)} {self.get_per_display()}"
+        return (
+            f"max {self.amount} {EENHEID_LABELS.get(self.unit_code, self.unit_code)} {self.get_per_display()}"
+        )

@@ -25,16 +25,23 @@ def search_products(query: str) -> QuerySet[Product]:
     words = query.split()
     condition = Q()
     for word in words:
-        condition &= Q(name__icontains=word) | Q(code__iexact=word) | Q(notes__icontains=word) | Q(
-            lot__name__icontains=word
+        condition &= (
+            Q(name__icontains=word)
+            | Q(code__iexact=word)
+            | Q(notes__icontains=word)
+            | Q(lot__name__icontains=word)
         )
-    return Product.objects.filter(condition).select_related("region", "lot").order_by("region__slug", "position")
+    return (
+        Product.objects.filter(condition).select_related("region", "lot").order_by("region__slug", "position")
+    )
 
 
 def providers_for(product_query: str, age: int | None) -> list[tuple[Product, list[Provider]]]:
     """Which providers deliver products matching `product_query` (code or words) for a child of `age`."""
     results = []
-    products = search_products(product_query).prefetch_related("providers", "contract_lines__contract__provider")
+    products = search_products(product_query).prefetch_related(
+        "providers", "contract_lines__contract__provider"
+    )
     for product in products:
         if age is not None and not product.accepts_age(age):
             continue

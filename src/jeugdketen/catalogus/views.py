@@ -14,7 +14,11 @@ def index(request):
 
 def region(request, slug):
     region = get_object_or_404(Region, slug=slug)
-    products = region.products.select_related("lot").prefetch_related("tariffs").order_by("lot__position", "position")
+    products = (
+        region.products.select_related("lot")
+        .prefetch_related("tariffs")
+        .order_by("lot__position", "position")
+    )
     lots = [(lot, list(items)) for lot, items in groupby(products, key=lambda p: p.lot)]
     return render(request, "catalogus/region.html", {"region": region, "lots": lots})
 
@@ -32,7 +36,9 @@ def product(request, slug, position):
 
 def search(request):
     query = request.GET.get("q", "")[:100]
-    return render(request, "catalogus/search.html", {"query": query, "products": search_products(query)[:200]})
+    return render(
+        request, "catalogus/search.html", {"query": query, "products": search_products(query)[:200]}
+    )
 
 
 def provider_finder(request):

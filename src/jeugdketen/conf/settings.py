@@ -204,9 +204,11 @@ class PersonalDataFilter(logging.Filter):
 
         record.msg = mask_bsns(str(record.msg))
         if record.args:
-            record.args = tuple(mask_bsns(str(arg)) for arg in record.args) if isinstance(
-                record.args, tuple
-            ) else record.args
+            record.args = (
+                tuple(mask_bsns(str(arg)) for arg in record.args)
+                if isinstance(record.args, tuple)
+                else record.args
+            )
         return True
 
 

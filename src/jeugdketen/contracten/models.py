@@ -35,7 +35,9 @@ class ContractProduct(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["contract", "product", "year"], name="one_tariff_per_product_year")
+            models.UniqueConstraint(
+                fields=["contract", "product", "year"], name="one_tariff_per_product_year"
+            )
         ]
 
 

@@ -32,4 +32,4 @@ def mask_bsns(text: str) -> str:
 
 
 def mask_name(value: str) -> str:
-    return (value[:1] + "." if value else "")
+    return value[:1] + "." if value else ""

@@ -6,6 +6,8 @@ from django.db import models
 
 
 class Start(models.Model):
+    tenancy = {"municipality": "toewijzing__municipality", "provider": "toewijzing__provider"}
+
     toewijzing = models.ForeignKey("toegang.Toewijzing", on_delete=models.PROTECT, related_name="starts")
     date = models.DateField()
     message = models.ForeignKey("berichten.Message", null=True, blank=True, on_delete=models.PROTECT)
@@ -16,6 +18,8 @@ class Start(models.Model):
 
 
 class Stop(models.Model):
+    tenancy = {"municipality": "toewijzing__municipality", "provider": "toewijzing__provider"}
+
     toewijzing = models.ForeignKey("toegang.Toewijzing", on_delete=models.PROTECT, related_name="stops")
     date = models.DateField()
     reason = models.CharField(max_length=2, help_text="JZ588 reden beëindiging")
@@ -26,11 +30,15 @@ class Stop(models.Model):
 class Task(models.Model):
     """A deadline on a worklist, counted in working days (see core.werkdagen)."""
 
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
     kind = models.CharField(max_length=32)
     title = models.CharField(max_length=255)
     due = models.DateField(db_index=True)
     done_on = models.DateField(null=True, blank=True)
-    municipality = models.ForeignKey("catalogus.Municipality", null=True, blank=True, on_delete=models.CASCADE)
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", null=True, blank=True, on_delete=models.CASCADE
+    )
     provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.CASCADE)
     client = models.ForeignKey("toegang.Client", null=True, blank=True, on_delete=models.CASCADE)
     toewijzing = models.ForeignKey("toegang.Toewijzing", null=True, blank=True, on_delete=models.CASCADE)

@@ -18,6 +18,9 @@ def validate_bsn(value: str) -> None:
 
 
 class Client(models.Model):
+    # A provider sees a client it has a toewijzing for or asked one for (a JW315 request).
+    tenancy = {"municipality": "municipality", "provider": ["toewijzingen__provider"]}
+
     bsn = models.CharField(max_length=9, unique=True, validators=[validate_bsn])
     birth_date = models.DateField()
     initials = models.CharField(max_length=10, blank=True)
@@ -31,7 +34,9 @@ class Client(models.Model):
     postcode = models.CharField(max_length=6, blank=True)
     city = models.CharField(max_length=100, blank=True)
     municipality = models.ForeignKey(
-        "catalogus.Municipality", on_delete=models.PROTECT, related_name="clients",
+        "catalogus.Municipality",
+        on_delete=models.PROTECT,
+        related_name="clients",
         help_text="Responsible municipality under the woonplaatsbeginsel",
     )
 
@@ -43,7 +48,9 @@ class Client(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.given_name or self.initials, self.prefix, self.last_name) if part)
+        return " ".join(
+            part for part in (self.given_name or self.initials, self.prefix, self.last_name) if part
+        )
 
 
 class Route(models.TextChoices):
@@ -61,17 +68,26 @@ class Route(models.TextChoices):
 
 
 ROUTE_TO_COD327 = {
-    "toegang": "01", "huisarts": "02", "jeugdarts": "03", "gi": "04", "specialist": "05", "rechter": "08",
+    "toegang": "01",
+    "huisarts": "02",
+    "jeugdarts": "03",
+    "gi": "04",
+    "specialist": "05",
+    "rechter": "08",
 }
 
 
 class Referral(models.Model):
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="referrals")
     municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT)
     route = models.CharField(max_length=16, choices=Route.choices)
     referrer_code = models.CharField(max_length=2, help_text="COD327")
     referrer_name = models.CharField(max_length=255, blank=True)
-    referrer_agb = models.CharField(max_length=8, blank=True, help_text="AGB of the practitioner, not the practice")
+    referrer_agb = models.CharField(
+        max_length=8, blank=True, help_text="AGB of the practitioner, not the practice"
+    )
     date = models.DateField()
     product = models.ForeignKey("catalogus.Product", null=True, blank=True, on_delete=models.PROTECT)
     provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT)
@@ -84,13 +100,17 @@ class Referral(models.Model):
 class SupportPlan(models.Model):
     """Ondersteuningsplan deel 1 or deel 2 (or the end evaluation)."""
 
+    tenancy = {"municipality": "client__municipality", "provider": "provider"}
+
     class Part(models.IntegerChoices):
         DEEL1 = 1, "Deel 1"
         DEEL2 = 2, "Deel 2"
         EIND = 3, "Eindevaluatie"
 
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="support_plans")
-    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="plans")
+    referral = models.ForeignKey(
+        Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="plans"
+    )
     provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT)
     part = models.PositiveSmallIntegerField(choices=Part.choices)
     subcontractors = models.TextField(blank=True)
@@ -114,6 +134,8 @@ class Goal(models.Model):
 
 
 class Beschikking(models.Model):
+    tenancy = {"municipality": "municipality", "provider": "client__toewijzingen__provider"}
+
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="beschikkingen")
     municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT)
     number = models.CharField(max_length=32)
@@ -123,12 +145,16 @@ class Beschikking(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="beschikking_number_per_municipality")
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="beschikking_number_per_municipality"
+            )
         ]
 
 
 class Toewijzing(models.Model):
     """A JW301 toewijzing: one product for one client at one provider, for a period."""
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
 
     class Status(models.TextChoices):
         ACTIEF = "actief", "Actief"
@@ -136,7 +162,9 @@ class Toewijzing(models.Model):
         INGETROKKEN = "ingetrokken", "Ingetrokken"
         BEEINDIGD = "beeindigd", "Beëindigd"
 
-    municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT, related_name="toewijzingen")
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", on_delete=models.PROTECT, related_name="toewijzingen"
+    )
     number = models.CharField(max_length=8, help_text="ToewijzingNummer, unique per municipality")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="toewijzingen")
     provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="toewijzingen")
@@ -158,7 +186,9 @@ class Toewijzing(models.Model):
     class Meta:
         ordering = ["municipality", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="toewijzing_number_per_municipality")
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="toewijzing_number_per_municipality"
+            )
         ]
         indexes = [models.Index(fields=["provider", "client"])]
 

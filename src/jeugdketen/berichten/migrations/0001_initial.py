@@ -5,35 +5,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogus', '0001_initial'),
+        ("catalogus", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('in', 'Ontvangen'), ('out', 'Verzonden')], max_length=3)),
-                ('code', models.CharField(help_text='JW301, JW302, ...', max_length=5)),
-                ('sender', models.CharField(help_text='CBS code or AGB code', max_length=8)),
-                ('receiver', models.CharField(max_length=8)),
-                ('identification', models.CharField(help_text='BerichtIdentificatie/Identificatie', max_length=20)),
-                ('dagtekening', models.DateField()),
-                ('xml', models.TextField()),
-                ('accepted', models.BooleanField(null=True)),
-                ('verdict', models.JSONField(blank=True, default=list)),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('in_reply_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='replies', to='berichten.message')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.municipality')),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(choices=[("in", "Ontvangen"), ("out", "Verzonden")], max_length=3),
+                ),
+                ("code", models.CharField(help_text="JW301, JW302, ...", max_length=5)),
+                ("sender", models.CharField(help_text="CBS code or AGB code", max_length=8)),
+                ("receiver", models.CharField(max_length=8)),
+                (
+                    "identification",
+                    models.CharField(help_text="BerichtIdentificatie/Identificatie", max_length=20),
+                ),
+                ("dagtekening", models.DateField()),
+                ("xml", models.TextField()),
+                ("accepted", models.BooleanField(null=True)),
+                ("verdict", models.JSONField(blank=True, default=list)),
+                ("created", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "in_reply_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="replies",
+                        to="berichten.message",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.municipality",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('direction', 'code', 'sender', 'identification'), name='message_identified_once')],
+                "ordering": ["created", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("direction", "code", "sender", "identification"),
+                        name="message_identified_once",
+                    )
+                ],
             },
         ),
     ]

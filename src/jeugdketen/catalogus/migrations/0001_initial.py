@@ -5,152 +5,276 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Lot',
+            name="Lot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32)),
-                ('name', models.CharField(max_length=255)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32)),
+                ("name", models.CharField(max_length=255)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['region', 'position'],
+                "ordering": ["region", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=64, unique=True)),
-                ('name', models.CharField(max_length=128)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('document', models.CharField(help_text='File name of the source document', max_length=128)),
-                ('description', models.TextField(blank=True)),
-                ('extra', models.JSONField(blank=True, default=dict, help_text='Cost model and contract terms as transcribed')),
-                ('content_hash', models.CharField(blank=True, max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=64, unique=True)),
+                ("name", models.CharField(max_length=128)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("document", models.CharField(help_text="File name of the source document", max_length=128)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "extra",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Cost model and contract terms as transcribed"
+                    ),
+                ),
+                ("content_hash", models.CharField(blank=True, max_length=64)),
             ],
             options={
-                'ordering': ['name', 'year'],
+                "ordering": ["name", "year"],
             },
         ),
         migrations.CreateModel(
-            name='Product',
+            name="Product",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(help_text='Order in the product book')),
-                ('code', models.CharField(blank=True, db_index=True, max_length=5, null=True)),
-                ('category', models.CharField(blank=True, help_text='iJw JZ020 productcategorie', max_length=2, null=True)),
-                ('name', models.CharField(max_length=255)),
-                ('level', models.CharField(blank=True, max_length=64)),
-                ('unit_code', models.CharField(blank=True, help_text='iJw WJ756 eenheid', max_length=2)),
-                ('unit_label', models.CharField(blank=True, max_length=64)),
-                ('frequency_code', models.CharField(blank=True, help_text='iJw WMO757 frequentie', max_length=1)),
-                ('frequency_label', models.CharField(blank=True, max_length=255)),
-                ('max_duration_months', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('limits', models.JSONField(blank=True, default=dict)),
-                ('age_min', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('age_max', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('extended_until', models.PositiveSmallIntegerField(blank=True, help_text='Verlengde jeugdhulp allowed until this age (23)', null=True)),
-                ('referrers', models.JSONField(blank=True, help_text='Allowed COD327 referrer codes; null: any', null=True)),
-                ('staff_level', models.CharField(blank=True, max_length=128)),
-                ('regiebehandelaar_required', models.BooleanField(blank=True, null=True)),
-                ('staff_text', models.TextField(blank=True)),
-                ('excludes', models.JSONField(blank=True, default=list, help_text='Codes or names this may not combine with')),
-                ('excludes_text', models.TextField(blank=True)),
-                ('notes', models.TextField(blank=True)),
-                ('source_first_line', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_last_line', models.PositiveIntegerField(blank=True, null=True)),
-                ('conflicts', models.JSONField(blank=True, default=list)),
-                ('excluded_products', models.ManyToManyField(blank=True, to='catalogus.product')),
-                ('lot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='products', to='catalogus.lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(help_text="Order in the product book")),
+                ("code", models.CharField(blank=True, db_index=True, max_length=5, null=True)),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True, help_text="iJw JZ020 productcategorie", max_length=2, null=True
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("level", models.CharField(blank=True, max_length=64)),
+                ("unit_code", models.CharField(blank=True, help_text="iJw WJ756 eenheid", max_length=2)),
+                ("unit_label", models.CharField(blank=True, max_length=64)),
+                (
+                    "frequency_code",
+                    models.CharField(blank=True, help_text="iJw WMO757 frequentie", max_length=1),
+                ),
+                ("frequency_label", models.CharField(blank=True, max_length=255)),
+                ("max_duration_months", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("limits", models.JSONField(blank=True, default=dict)),
+                ("age_min", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("age_max", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "extended_until",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Verlengde jeugdhulp allowed until this age (23)", null=True
+                    ),
+                ),
+                (
+                    "referrers",
+                    models.JSONField(
+                        blank=True, help_text="Allowed COD327 referrer codes; null: any", null=True
+                    ),
+                ),
+                ("staff_level", models.CharField(blank=True, max_length=128)),
+                ("regiebehandelaar_required", models.BooleanField(blank=True, null=True)),
+                ("staff_text", models.TextField(blank=True)),
+                (
+                    "excludes",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Codes or names this may not combine with"
+                    ),
+                ),
+                ("excludes_text", models.TextField(blank=True)),
+                ("notes", models.TextField(blank=True)),
+                ("source_first_line", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_last_line", models.PositiveIntegerField(blank=True, null=True)),
+                ("conflicts", models.JSONField(blank=True, default=list)),
+                ("excluded_products", models.ManyToManyField(blank=True, to="catalogus.product")),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="products",
+                        to="catalogus.lot",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['region', 'position'],
+                "ordering": ["region", "position"],
             },
         ),
         migrations.CreateModel(
-            name='ProductCap',
+            name="ProductCap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('unit_code', models.CharField(max_length=2)),
-                ('per', models.CharField(choices=[('week', 'per week'), ('month', 'per maand'), ('calendar_year', 'per kalenderjaar'), ('traject', 'per traject'), ('beschikking', 'per beschikking')], max_length=16)),
-                ('label', models.CharField(blank=True, max_length=255)),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='caps', to='catalogus.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=10)),
+                ("unit_code", models.CharField(max_length=2)),
+                (
+                    "per",
+                    models.CharField(
+                        choices=[
+                            ("week", "per week"),
+                            ("month", "per maand"),
+                            ("calendar_year", "per kalenderjaar"),
+                            ("traject", "per traject"),
+                            ("beschikking", "per beschikking"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=255)),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="caps",
+                        to="catalogus.product",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Provider',
+            name="Provider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, unique=True)),
-                ('agb_code', models.CharField(blank=True, max_length=8, null=True, unique=True)),
-                ('contract_holder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='catalogus.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, unique=True)),
+                ("agb_code", models.CharField(blank=True, max_length=8, null=True, unique=True)),
+                (
+                    "contract_holder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="members",
+                        to="catalogus.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='product',
-            name='providers',
-            field=models.ManyToManyField(blank=True, related_name='products', to='catalogus.provider'),
+            model_name="product",
+            name="providers",
+            field=models.ManyToManyField(blank=True, related_name="products", to="catalogus.provider"),
         ),
         migrations.AddField(
-            model_name='product',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='products', to='catalogus.region'),
+            model_name="product",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="products", to="catalogus.region"
+            ),
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cbs_code', models.CharField(max_length=4, unique=True)),
-                ('name', models.CharField(max_length=128)),
-                ('regions', models.ManyToManyField(blank=True, related_name='municipalities', to='catalogus.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("cbs_code", models.CharField(max_length=4, unique=True)),
+                ("name", models.CharField(max_length=128)),
+                (
+                    "regions",
+                    models.ManyToManyField(blank=True, related_name="municipalities", to="catalogus.region"),
+                ),
             ],
             options={
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='lot',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lots', to='catalogus.region'),
+            model_name="lot",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="lots", to="catalogus.region"
+            ),
         ),
         migrations.CreateModel(
-            name='Tariff',
+            name="Tariff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('unit', models.CharField(blank=True, max_length=64)),
-                ('variant', models.CharField(choices=[('regular', 'Regulier'), ('micro', 'Micro-onderneming')], default='regular', max_length=16)),
-                ('in_conflict', models.BooleanField(default=False, help_text='The document states another amount too')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tariffs', to='catalogus.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=10)),
+                ("unit", models.CharField(blank=True, max_length=64)),
+                (
+                    "variant",
+                    models.CharField(
+                        choices=[("regular", "Regulier"), ("micro", "Micro-onderneming")],
+                        default="regular",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "in_conflict",
+                    models.BooleanField(default=False, help_text="The document states another amount too"),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tariffs",
+                        to="catalogus.product",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['product', 'year', 'variant', 'amount'],
+                "ordering": ["product", "year", "variant", "amount"],
             },
         ),
         migrations.AddIndex(
-            model_name='product',
-            index=models.Index(fields=['category', 'code'], name='catalogus_p_categor_bad7c0_idx'),
+            model_name="product",
+            index=models.Index(fields=["category", "code"], name="catalogus_p_categor_bad7c0_idx"),
         ),
         migrations.AddConstraint(
-            model_name='product',
-            constraint=models.UniqueConstraint(fields=('region', 'position'), name='product_unique_position_per_region'),
+            model_name="product",
+            constraint=models.UniqueConstraint(
+                fields=("region", "position"), name="product_unique_position_per_region"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lot',
-            constraint=models.UniqueConstraint(fields=('region', 'code'), name='lot_unique_code_per_region'),
+            model_name="lot",
+            constraint=models.UniqueConstraint(fields=("region", "code"), name="lot_unique_code_per_region"),
         ),
     ]

@@ -5,63 +5,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogus', '0001_initial'),
+        ("catalogus", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AcceptanceExemption',
+            name="AcceptanceExemption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=255)),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('product', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='catalogus.product')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exemptions', to='catalogus.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=255)),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "product",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="catalogus.product",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exemptions",
+                        to="catalogus.provider",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ClientStop',
+            name="ClientStop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=255)),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('product', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='catalogus.product')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='client_stops', to='catalogus.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=255)),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "product",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="catalogus.product",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="client_stops",
+                        to="catalogus.provider",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(blank=True, max_length=64)),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('indirect_time_allowed', models.BooleanField(default=False)),
-                ('lot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.lot')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='catalogus.provider')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='catalogus.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(blank=True, max_length=64)),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                ("indirect_time_allowed", models.BooleanField(default=False)),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to="catalogus.lot"
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contracts",
+                        to="catalogus.provider",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contracts",
+                        to="catalogus.region",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['provider', 'region', 'start'],
+                "ordering": ["provider", "region", "start"],
             },
         ),
         migrations.CreateModel(
-            name='ContractProduct',
+            name="ContractProduct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('tariff', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='products', to='contracten.contract')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contract_lines', to='catalogus.product')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("tariff", models.DecimalField(decimal_places=2, max_digits=10)),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="products",
+                        to="contracten.contract",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contract_lines",
+                        to="catalogus.product",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('contract', 'product', 'year'), name='one_tariff_per_product_year')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contract", "product", "year"), name="one_tariff_per_product_year"
+                    )
+                ],
             },
         ),
     ]

@@ -6,129 +6,344 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogus', '0001_initial'),
+        ("catalogus", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Client',
+            name="Client",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bsn', models.CharField(max_length=9, unique=True, validators=[jeugdketen.toegang.models.validate_bsn])),
-                ('birth_date', models.DateField()),
-                ('initials', models.CharField(blank=True, max_length=10)),
-                ('given_name', models.CharField(blank=True, max_length=100)),
-                ('prefix', models.CharField(blank=True, help_text='voorvoegsel', max_length=10)),
-                ('last_name', models.CharField(max_length=200)),
-                ('gender', models.CharField(blank=True, help_text='COD046', max_length=1)),
-                ('legal_representative', models.CharField(blank=True, max_length=255)),
-                ('street', models.CharField(blank=True, max_length=255)),
-                ('house_number', models.CharField(blank=True, max_length=16)),
-                ('postcode', models.CharField(blank=True, max_length=6)),
-                ('city', models.CharField(blank=True, max_length=100)),
-                ('municipality', models.ForeignKey(help_text='Responsible municipality under the woonplaatsbeginsel', on_delete=django.db.models.deletion.PROTECT, related_name='clients', to='catalogus.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "bsn",
+                    models.CharField(
+                        max_length=9, unique=True, validators=[jeugdketen.toegang.models.validate_bsn]
+                    ),
+                ),
+                ("birth_date", models.DateField()),
+                ("initials", models.CharField(blank=True, max_length=10)),
+                ("given_name", models.CharField(blank=True, max_length=100)),
+                ("prefix", models.CharField(blank=True, help_text="voorvoegsel", max_length=10)),
+                ("last_name", models.CharField(max_length=200)),
+                ("gender", models.CharField(blank=True, help_text="COD046", max_length=1)),
+                ("legal_representative", models.CharField(blank=True, max_length=255)),
+                ("street", models.CharField(blank=True, max_length=255)),
+                ("house_number", models.CharField(blank=True, max_length=16)),
+                ("postcode", models.CharField(blank=True, max_length=6)),
+                ("city", models.CharField(blank=True, max_length=100)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        help_text="Responsible municipality under the woonplaatsbeginsel",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clients",
+                        to="catalogus.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Beschikking',
+            name="Beschikking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=32)),
-                ('date', models.DateField()),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalogus.municipality')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='beschikkingen', to='toegang.client')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=32)),
+                ("date", models.DateField()),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="catalogus.municipality"
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="beschikkingen",
+                        to="toegang.client",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('route', models.CharField(choices=[('toegang', 'Toegangsteam (CJG/gemeente)'), ('huisarts', 'Huisarts'), ('jeugdarts', 'Jeugdarts'), ('specialist', 'Medisch specialist'), ('gi', 'Gecertificeerde instelling'), ('rechter', 'Rechter / OvJ')], max_length=16)),
-                ('referrer_code', models.CharField(help_text='COD327', max_length=2)),
-                ('referrer_name', models.CharField(blank=True, max_length=255)),
-                ('referrer_agb', models.CharField(blank=True, help_text='AGB of the practitioner, not the practice', max_length=8)),
-                ('date', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='toegang.client')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalogus.municipality')),
-                ('product', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.product')),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("toegang", "Toegangsteam (CJG/gemeente)"),
+                            ("huisarts", "Huisarts"),
+                            ("jeugdarts", "Jeugdarts"),
+                            ("specialist", "Medisch specialist"),
+                            ("gi", "Gecertificeerde instelling"),
+                            ("rechter", "Rechter / OvJ"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("referrer_code", models.CharField(help_text="COD327", max_length=2)),
+                ("referrer_name", models.CharField(blank=True, max_length=255)),
+                (
+                    "referrer_agb",
+                    models.CharField(
+                        blank=True, help_text="AGB of the practitioner, not the practice", max_length=8
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="toegang.client",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="catalogus.municipality"
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.product",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SupportPlan',
+            name="SupportPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('part', models.PositiveSmallIntegerField(choices=[(1, 'Deel 1'), (2, 'Deel 2'), (3, 'Eindevaluatie')])),
-                ('subcontractors', models.TextField(blank=True)),
-                ('sent_on', models.DateField(blank=True, null=True)),
-                ('received_on', models.DateField(blank=True, null=True)),
-                ('satisfaction', models.PositiveSmallIntegerField(blank=True, help_text='1-10 where recorded', null=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='support_plans', to='toegang.client')),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.provider')),
-                ('referral', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='toegang.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "part",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Deel 1"), (2, "Deel 2"), (3, "Eindevaluatie")]
+                    ),
+                ),
+                ("subcontractors", models.TextField(blank=True)),
+                ("sent_on", models.DateField(blank=True, null=True)),
+                ("received_on", models.DateField(blank=True, null=True)),
+                (
+                    "satisfaction",
+                    models.PositiveSmallIntegerField(blank=True, help_text="1-10 where recorded", null=True),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_plans",
+                        to="toegang.client",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.provider",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="toegang.referral",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('expected_result', models.TextField(blank=True)),
-                ('evaluation_date', models.DateField(blank=True, null=True)),
-                ('realisation', models.CharField(choices=[('open', 'Nog niet geëvalueerd'), ('niet', 'Niet behaald'), ('deels', 'Deels behaald'), ('volledig', 'Behaald')], default='open', max_length=10)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='toegang.supportplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                ("expected_result", models.TextField(blank=True)),
+                ("evaluation_date", models.DateField(blank=True, null=True)),
+                (
+                    "realisation",
+                    models.CharField(
+                        choices=[
+                            ("open", "Nog niet geëvalueerd"),
+                            ("niet", "Niet behaald"),
+                            ("deels", "Deels behaald"),
+                            ("volledig", "Behaald"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="toegang.supportplan",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Toewijzing',
+            name="Toewijzing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(help_text='ToewijzingNummer, unique per municipality', max_length=8)),
-                ('product_category', models.CharField(max_length=2)),
-                ('product_code', models.CharField(blank=True, max_length=5)),
-                ('begin', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('volume', models.PositiveIntegerField(blank=True, null=True)),
-                ('unit', models.CharField(blank=True, help_text='WJ756', max_length=2)),
-                ('frequency', models.CharField(blank=True, help_text='WMO757', max_length=1)),
-                ('budget_cents', models.BigIntegerField(blank=True, null=True)),
-                ('toewijzing_date', models.DateField()),
-                ('reden_wijziging', models.CharField(blank=True, help_text='JZ002', max_length=2)),
-                ('status', models.CharField(choices=[('actief', 'Actief'), ('gewijzigd', 'Gewijzigd'), ('ingetrokken', 'Ingetrokken'), ('beeindigd', 'Beëindigd')], default='actief', max_length=12)),
-                ('beschikking', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='toegang.beschikking')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='toegang.client')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='catalogus.municipality')),
-                ('product', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalogus.product')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toewijzingen', to='catalogus.provider')),
-                ('referral', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='toegang.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(help_text="ToewijzingNummer, unique per municipality", max_length=8),
+                ),
+                ("product_category", models.CharField(max_length=2)),
+                ("product_code", models.CharField(blank=True, max_length=5)),
+                ("begin", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                ("volume", models.PositiveIntegerField(blank=True, null=True)),
+                ("unit", models.CharField(blank=True, help_text="WJ756", max_length=2)),
+                ("frequency", models.CharField(blank=True, help_text="WMO757", max_length=1)),
+                ("budget_cents", models.BigIntegerField(blank=True, null=True)),
+                ("toewijzing_date", models.DateField()),
+                ("reden_wijziging", models.CharField(blank=True, help_text="JZ002", max_length=2)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("actief", "Actief"),
+                            ("gewijzigd", "Gewijzigd"),
+                            ("ingetrokken", "Ingetrokken"),
+                            ("beeindigd", "Beëindigd"),
+                        ],
+                        default="actief",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "beschikking",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="toegang.beschikking",
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="toegang.client",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="catalogus.municipality",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalogus.product",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toewijzingen",
+                        to="catalogus.provider",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="toegang.referral",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['municipality', 'number'],
+                "ordering": ["municipality", "number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='beschikking',
-            constraint=models.UniqueConstraint(fields=('municipality', 'number'), name='beschikking_number_per_municipality'),
+            model_name="beschikking",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "number"), name="beschikking_number_per_municipality"
+            ),
         ),
         migrations.AddIndex(
-            model_name='toewijzing',
-            index=models.Index(fields=['provider', 'client'], name='toegang_toe_provide_771865_idx'),
+            model_name="toewijzing",
+            index=models.Index(fields=["provider", "client"], name="toegang_toe_provide_771865_idx"),
         ),
         migrations.AddConstraint(
-            model_name='toewijzing',
-            constraint=models.UniqueConstraint(fields=('municipality', 'number'), name='toewijzing_number_per_municipality'),
+            model_name="toewijzing",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "number"), name="toewijzing_number_per_municipality"
+            ),
         ),
     ]
