@@ -188,7 +188,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "jeugdketen API",
-    "DESCRIPTION": "Catalogue, allocation, declarations and monitoring of the Dutch youth-care chain (iJw 3.2).",
+    "DESCRIPTION": (
+        "Catalogue, allocation, declarations and monitoring of the Dutch youth-care chain (iJw 3.2)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
