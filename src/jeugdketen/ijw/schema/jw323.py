@@ -1,0 +1,84 @@
+"""JW323: Bericht voor declaratie Jeugdhulp.
+
+Transcribed from ``JW323.xsd``; each type is declared after the types it uses.
+"""
+
+from __future__ import annotations
+
+from . import basis as b
+from .types import ComplexType, Element, Message
+
+NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
+
+Header = ComplexType(
+    "Header",
+    NS,
+    [
+        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="490")),
+        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
+        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
+        Element("Afzender", b.LDT_AgbCode),
+        Element("Ontvanger", b.LDT_Gemeente),
+        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
+        Element("XsdVersie", b.CDT_XsdVersie),
+    ],
+)
+Prestatie = ComplexType(
+    "Prestatie",
+    NS,
+    [
+        Element("ProductReferentie", b.CDT_Referentie),
+        Element("ToewijzingNummer", b.LDT_Nummer),
+        Element("ProductCategorie", b.LDT_ProductCategorie),
+        Element("ProductCode", b.LDT_ProductCode),
+        Element("ProductPeriode", b.CDT_GeslotenPeriode),
+        Element("GeleverdVolume", b.LDT_Volume),
+        Element("Eenheid", b.LDT_Eenheid),
+        Element("ProductTarief", b.LDT_Bedrag, optional=True),
+        Element("IngediendBedrag", b.CDT_BedragMetDC),
+    ],
+)
+Prestaties = ComplexType(
+    "Prestaties",
+    NS,
+    [
+        Element("Prestatie", Prestatie, repeats=True),
+    ],
+)
+Client = ComplexType(
+    "Client",
+    NS,
+    [
+        Element("Bsn", b.LDT_BurgerServicenummer),
+        Element("Prestaties", Prestaties),
+    ],
+)
+Clienten = ComplexType(
+    "Clienten",
+    NS,
+    [
+        Element("Client", Client, repeats=True),
+    ],
+)
+# Gegevens over de ingediende declaratie.
+Declaratie = ComplexType(
+    "Declaratie",
+    NS,
+    [
+        Element("DeclaratieNummer", b.LDT_IdentificatieDeclaratie.restrict(pattern="([a-zA-Z0-9])+")),
+        Element("DeclaratiePeriode", b.CDT_GeslotenPeriode),
+        Element("DeclaratieDagtekening", b.LDT_Datum),
+        Element("TotaalIngediendBedrag", b.CDT_TotaalBedragMetDC),
+        Element("Clienten", Clienten),
+    ],
+)
+# Bericht voor declaratie Jeugdhulp.
+Root = ComplexType(
+    "Root",
+    NS,
+    [
+        Element("Header", Header),
+        Element("Declaratie", Declaratie),
+    ],
+)
+MESSAGE = Message("JW323", NS, Root)

@@ -1,0 +1,238 @@
+"""Structural validation along the declared schemas: what the official XSD would say.
+
+The walk visits the lxml tree once. Each complex type is compiled on first use into a
+:class:`_Plan`: a dict from the qualified child name to its position in the sequence, and
+per position whether it is optional or repeats. The sequence of child tags of an element
+is matched against the plan in one pass, and for short sequences (a Header, a Prestatie)
+the verdict is memoised by the tuple of tags, because a month of declarations repeats the
+same few shapes a hundred thousand times. Simple values are checked by their
+:class:`~jeugdketen.ijw.schema.types.SimpleType`, which memoises too. No Python object is
+built per node beyond what lxml hands out, and a location is computed only for an error.
+
+Every finding is an :class:`~jeugdketen.ijw.report.Issue` with code ``XSD`` and retourcode
+``0001`` ("Bericht is afgekeurd om technische redenen"), because WJ001 has no finer
+retourcode for a message that does not meet the schema.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .report import Issue, local_name, location
+from .schema import Message
+from .schema.types import XML_SPACE, ComplexType, SimpleType
+
+CODE = "XSD"
+RETOURCODE = "0001"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+#: xsi attributes a schema-aware reader tolerates on any element.
+_ALLOWED_ATTRIBUTES = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation"}
+_SHAPE_CACHE_MAX_CHILDREN = 64
+_SHAPE_CACHE_SIZE = 4096
+
+
+class _Plan:
+    """A complex type compiled for fast matching."""
+
+    __slots__ = ("name", "index", "names", "optional", "repeats", "kinds", "shapes")
+
+    def __init__(self, ctype: ComplexType) -> None:
+        self.name = ctype.name
+        self.index = {f"{{{ctype.namespace}}}{e.name}": i for i, e in enumerate(ctype.elements)}
+        self.names = tuple(e.name for e in ctype.elements)
+        self.optional = tuple(e.optional for e in ctype.elements)
+        self.repeats = tuple(e.repeats for e in ctype.elements)
+        self.kinds: tuple[_Plan | SimpleType, ...] = ()
+        self.shapes: dict[tuple, tuple] = {}
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(ctype: ComplexType) -> _Plan:
+    plan = _PLANS.get(id(ctype))
+    if plan is None:
+        plan = _PLANS[id(ctype)] = _Plan(ctype)
+        plan.kinds = tuple(
+            _plan(e.type) if isinstance(e.type, ComplexType) else e.type for e in ctype.elements
+        )
+    return plan
+
+
+def check_structure(root: etree._Element, message: Message) -> list[Issue]:
+    """All structural errors of a message whose root namespace already named ``message``."""
+    issues: list[Issue] = []
+    expected_root = f"{{{message.namespace}}}{message.root_name}"
+    if root.tag != expected_root:
+        issues.append(_issue((location(root),), f"Het rootelement moet {message.root_name} zijn."))
+        return issues
+    _check_attributes(root, issues)
+    _walk(root, _plan(message.root), issues, "/" + message.root_name)
+    return issues
+
+
+def _issue(locations: tuple[str, ...], text: str) -> Issue:
+    return Issue(CODE, RETOURCODE, locations, text)
+
+
+def _check_attributes(root: etree._Element, issues: list[Issue]) -> None:
+    # iJw declares no attributes. One XPath finds them all in C, which is far cheaper than
+    # asking every element for its attributes from Python.
+    for attribute in root.xpath("//@*"):
+        if attribute.attrname in _ALLOWED_ATTRIBUTES:
+            continue
+        owner = attribute.getparent()
+        issues.append(
+            _issue(
+                (location(owner),),
+                f"Attribuut {local_name(attribute.attrname)} is niet toegestaan op {local_name(owner.tag)}.",
+            )
+        )
+
+
+def _shape(plan: _Plan, tags: tuple) -> tuple:
+    """Match child tags against the sequence: ``(kinds, error)``.
+
+    ``kinds`` gives per child its plan or simple type (``None`` for comments), up to the
+    first error; ``error`` is ``None`` or ``(child_index, text)``, where a child index of
+    ``len(tags)`` means "something is missing at the end".
+    """
+    kinds: list = []
+    current = -1
+    index, names, optional, repeats = plan.index, plan.names, plan.optional, plan.repeats
+    for i, tag in enumerate(tags):
+        if not isinstance(tag, str):
+            kinds.append(None)
+            continue
+        position = index.get(tag)
+        if position is None or position < current:
+            name = local_name(tag)
+            where = "" if position is not None else f" in {plan.name}"
+            return tuple(kinds), (
+                i,
+                f"Element {name} wordt hier niet verwacht{where}; {_expected(plan, current)}.",
+            )
+        if position == current and not repeats[position]:
+            return tuple(kinds), (i, f"Element {names[position]} mag maar één keer voorkomen.")
+        for skipped in range(current + 1, position):
+            if not optional[skipped]:
+                return tuple(kinds), (
+                    i,
+                    f"Verplicht element {names[skipped]} ontbreekt vóór {names[position]}.",
+                )
+        current = position
+        kinds.append(plan.kinds[position])
+    for skipped in range(current + 1, len(names)):
+        if not optional[skipped]:
+            return tuple(kinds), (len(tags), f"Verplicht element {names[skipped]} ontbreekt in {plan.name}.")
+    return tuple(kinds), None
+
+
+def _expected(plan: _Plan, current: int) -> str:
+    candidates = []
+    if current >= 0 and plan.repeats[current]:
+        candidates.append(plan.names[current])
+    for position in range(current + 1, len(plan.names)):
+        candidates.append(plan.names[position])
+        if not plan.optional[position]:
+            break
+    if not candidates:
+        return "er wordt geen element meer verwacht"
+    return "verwacht: " + ", ".join(candidates)
+
+
+def _walk(element: etree._Element, plan: _Plan, issues: list[Issue], path: str) -> None:
+    children = list(element)
+    tags = tuple(child.tag for child in children)
+    if len(tags) <= _SHAPE_CACHE_MAX_CHILDREN:
+        shape = plan.shapes.get(tags)
+        if shape is None:
+            shape = _shape(plan, tags)
+            if len(plan.shapes) < _SHAPE_CACHE_SIZE:
+                plan.shapes[tags] = shape
+    else:
+        shape = _shape(plan, tags)
+    kinds, error = shape
+
+    text = element.text
+    if text is not None and text.strip(XML_SPACE):
+        issues.append(_issue((path,), f"Tekst is niet toegestaan in {plan.name}; alleen elementen."))
+
+    siblings: _Siblings | None = None
+    for i, (child, kind) in enumerate(zip(children, kinds, strict=False)):
+        tail = child.tail
+        if tail is not None and tail.strip(XML_SPACE):
+            issues.append(_issue((path,), f"Tekst is niet toegestaan in {plan.name}; alleen elementen."))
+        if kind is None:
+            continue
+        if kind.__class__ is _Plan:
+            if siblings is None:
+                siblings = _Siblings(tags)
+            _walk(child, kind, issues, siblings.path(path, i))
+            continue
+        if len(child):
+            value = _simple_content(child)
+            if value is None:
+                siblings = siblings or _Siblings(tags)
+                issues.append(
+                    _issue(
+                        (siblings.path(path, i),),
+                        f"Element {local_name(child.tag)} mag geen subelementen bevatten.",
+                    )
+                )
+                continue
+        else:
+            value = child.text or ""
+        verdict = kind.check(value)
+        if verdict is not None:
+            siblings = siblings or _Siblings(tags)
+            issues.append(
+                _issue((siblings.path(path, i),), f"Ongeldige waarde in {local_name(child.tag)}: {verdict}.")
+            )
+    if error is not None:
+        at, text = error
+        if at < len(children):
+            issues.append(_issue((location(children[at]),), text))
+        else:
+            issues.append(_issue((path,), text))
+
+
+class _Siblings:
+    """XPath steps for the children of one element, with ``[n]`` only where names repeat.
+
+    Built once per element that needs a child path. The walk only visits children up to
+    the first sequence error, and up to there same-named siblings stand together, so the
+    n-th of a name is found by subtraction instead of by counting.
+    """
+
+    __slots__ = ("tags", "first", "count", "plain")
+
+    def __init__(self, tags: tuple) -> None:
+        self.tags = tags
+        self.first: dict[str, int] = {}
+        self.count: dict[str, int] = {}
+        self.plain = True
+        for i, tag in enumerate(tags):
+            if not isinstance(tag, str):
+                self.plain = False
+                continue
+            self.first.setdefault(tag, i)
+            self.count[tag] = self.count.get(tag, 0) + 1
+
+    def path(self, parent: str, i: int) -> str:
+        tag = self.tags[i]
+        name = local_name(tag)
+        if self.count[tag] <= 1:
+            return f"{parent}/{name}"
+        number = i - self.first[tag] + 1 if self.plain else self.tags[:i].count(tag) + 1
+        return f"{parent}/{name}[{number}]"
+
+
+def _simple_content(element: etree._Element) -> str | None:
+    """Text of a simple element that holds comments or processing instructions, or None."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            return None
+        parts.append(child.tail or "")
+    return "".join(parts)
