@@ -50,7 +50,12 @@ def product_record(product: Product) -> dict:
                 for cap in product.caps.all()
             ],
         },
-        "age": {"min": product.age_min, "max": product.age_max, "extended_until": product.extended_until},
+        "age": {
+            "min": product.age_min,
+            "max": product.age_max,
+            "extended_until": product.extended_until,
+            "start_before_age": product.start_before_age,
+        },
         "referrers": product.referrers,
         "staff": {
             "level": product.staff_level or None,

@@ -160,6 +160,7 @@ def _load_product(region, lots, provider, position: int, entry: dict, filename: 
             "limits": limits,
             "age_min": age.get("min"),
             "age_max": age.get("max"),
+            "start_before_age": age.get("start_before_age"),
             "extended_until": age.get("extended_until"),
             "referrers": [str(code) for code in entry["referrers"]] if entry.get("referrers") else None,
             "staff_level": staff.get("level") or "",
@@ -196,7 +197,7 @@ def _load_product(region, lots, provider, position: int, entry: dict, filename: 
         ProductCap(
             product=product,
             amount=_amount(_require(cap, "amount", where), where),
-            unit_code=str(_require(cap, "unit", where)),
+            unit_code=str(cap.get("unit") or ""),
             per=_require(cap, "per", where),
             label=cap.get("label") or "",
         )

@@ -109,6 +109,9 @@ class Product(models.Model):
     limits = models.JSONField(default=dict, blank=True)
     age_min = models.PositiveSmallIntegerField(null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    start_before_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Care must start before this age (dyslexia: 13)"
+    )
     extended_until = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Verlengde jeugdhulp allowed until this age (23)"
     )
@@ -186,7 +189,9 @@ class ProductCap(models.Model):
     ]
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="caps")
     amount = models.DecimalField(max_digits=10, decimal_places=2)
-    unit_code = models.CharField(max_length=2)
+    unit_code = models.CharField(
+        max_length=2, blank=True, help_text="WJ756; empty where iJw has no unit (weekend)"
+    )
     per = models.CharField(max_length=16, choices=PER_CHOICES)
     label = models.CharField(max_length=255, blank=True)
 
