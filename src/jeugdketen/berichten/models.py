@@ -32,6 +32,9 @@ class Message(models.Model):
         "catalogus.Municipality", null=True, blank=True, on_delete=models.PROTECT
     )
     provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT)
+    client = models.ForeignKey(
+        "toegang.Client", null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -44,3 +47,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.sender}→{self.receiver} {self.identification}"
+
+    @property
+    def file_name(self) -> str:
+        """Sortable by order, showing type and direction: ``000042_JW301_out_0796-12345678_<id>.xml``."""
+        return f"{self.pk:06d}_{self.code}_{self.direction}_{self.sender}-{self.receiver}_{self.identification}.xml"
+
+    @property
+    def retourcodes(self) -> list[str]:
+        return sorted({code for item in self.verdict or [] for code in [item.get("return_code")] if code})

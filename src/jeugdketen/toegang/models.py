@@ -19,7 +19,7 @@ def validate_bsn(value: str) -> None:
 
 class Client(models.Model):
     # A provider sees a client it has a toewijzing for or asked one for (a JW315 request).
-    tenancy = {"municipality": "municipality", "provider": ["toewijzingen__provider"]}
+    tenancy = {"municipality": "municipality", "provider": ["toewijzingen__provider", "requests__provider"]}
 
     bsn = models.CharField(max_length=9, unique=True, validators=[validate_bsn])
     birth_date = models.DateField()
@@ -182,6 +182,14 @@ class Toewijzing(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIEF)
     referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.PROTECT)
     beschikking = models.ForeignKey(Beschikking, null=True, blank=True, on_delete=models.PROTECT)
+    request_reference = models.CharField(
+        max_length=20, blank=True, help_text="ReferentieAanbieder of the JW315/JW317 this answers"
+    )
+    bridging = models.BooleanField(default=False, help_text="Overbruggingszorg: at most 6 weeks")
+    comment = models.CharField(max_length=200, blank=True)
+    message = models.ForeignKey(
+        "berichten.Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["municipality", "number"]
@@ -194,3 +202,60 @@ class Toewijzing(models.Model):
 
     def __str__(self) -> str:
         return f"Toewijzing {self.number}"
+
+
+class AllocationRequest(models.Model):
+    """A provider's request: a JW315 (verzoek om toewijzing) or JW317 (verzoek om wijziging).
+
+    One row per AangevraagdProduct / NieuwProduct / TeWijzigenProduct, so each can be
+    answered on its own; `reference` is the ReferentieAanbieder of the request.
+    """
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
+    class Kind(models.TextChoices):
+        JW315 = "JW315", "Verzoek om toewijzing"
+        JW317 = "JW317", "Verzoek om wijziging"
+
+    class Status(models.TextChoices):
+        ONTVANGEN = "ontvangen", "Ontvangen"
+        TOEGEWEZEN = "toegewezen", "Toegewezen"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        IN_ONDERZOEK = "onderzoek", "In onderzoek"
+
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    reference = models.CharField(max_length=20, help_text="ReferentieAanbieder")
+    municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="requests")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="requests")
+    product_category = models.CharField(max_length=2, blank=True)
+    product_code = models.CharField(max_length=5, blank=True)
+    begin = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    volume = models.PositiveIntegerField(null=True, blank=True)
+    unit = models.CharField(max_length=2, blank=True)
+    frequency = models.CharField(max_length=1, blank=True)
+    budget_cents = models.BigIntegerField(null=True, blank=True)
+    referrer_code = models.CharField(max_length=2, blank=True, help_text="COD327")
+    referrer_agb = models.CharField(max_length=8, blank=True)
+    referrer_name = models.CharField(max_length=255, blank=True)
+    change_of = models.ForeignKey(
+        Toewijzing, null=True, blank=True, on_delete=models.PROTECT, related_name="change_requests"
+    )
+    reason = models.CharField(max_length=1, blank=True, help_text="WJ758 reden verzoek (JW317)")
+    received_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ONTVANGEN)
+    refusal_reason = models.CharField(max_length=1, blank=True, help_text="WJ759")
+    refusal_rule = models.CharField(max_length=32, blank=True)
+    refusal_text = models.CharField(max_length=255, blank=True)
+    right_municipality = models.ForeignKey(
+        "catalogus.Municipality", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    toewijzing = models.ForeignKey(
+        Toewijzing, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
+    message = models.ForeignKey("berichten.Message", null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["provider", "reference"])]
