@@ -45,3 +45,15 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         if is_working_day(current):
             count += 1
     return count
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def is_overdue(due: dt.date, today: dt.date | None = None) -> bool:
+    """A deadline is overdue from the day after its due date."""
+    return (today or dt.date.today()) > due
