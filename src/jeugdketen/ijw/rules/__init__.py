@@ -1,12 +1,57 @@
-"""Placeholder for the message-content rules (TR/CD/CS); the rules engineer replaces this file."""
+"""The message-content rules of iJw 3.2 that one message can decide: TR, CD and CS.
+
+``check_rules("JW323", root)`` judges a message that already passed structural
+validation and returns the :class:`~jeugdketen.ijw.report.Issue` list, empty when the
+message is clean. :data:`RULES` names every rule code the standard has, including the
+"berichtoverstijgend" ones the apps check with their own state, so any report can show
+the Dutch text and retourcode of a code.
+
+Each rule is a small function registered with :func:`~.engine.rule` for the messages it
+applies to; see ``docs/ijw-rules.md`` for the interpretations made where the standard
+leaves room.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from jeugdketen.ijw.report import Issue
 
-from ..report import Issue
+from . import common, declaratie, levering, toewijzing  # noqa: F401  (registers the rules)
+from .engine import REGISTRY, run
+from .registry import BERICHT, BERICHTOVERSTIJGEND, EXTERNE_BRON, RULES, RuleInfo
+
+#: (rule, message) pairs the registry lists but that are decided by a more specific rule here.
+COVERED_ELSEWHERE: dict[tuple[str, str], str] = {
+    (
+        "TR101",
+        "JW315",
+    ): "The only repeating class, AangevraagdProduct, is keyed by ReferentieAanbieder: TR383.",
+}
 
 
-def check_rules(message_code: str, root) -> Iterable[Issue]:
-    """No rules yet: every message passes."""
-    return []
+def check_rules(message_code: str, root) -> list[Issue]:
+    """All content-rule issues of one structurally valid message, in rule registration order."""
+    return run(message_code, root)
+
+
+def implemented() -> dict[str, tuple[str, ...]]:
+    """Rule code -> the messages for which it is checked here."""
+    result: dict[str, list[str]] = {}
+    for message, functions in REGISTRY.items():
+        for function in functions:
+            messages = result.setdefault(function.rule_code, [])
+            if message not in messages:
+                messages.append(message)
+    return {code: tuple(sorted(messages)) for code, messages in sorted(result.items())}
+
+
+__all__ = [
+    "BERICHT",
+    "BERICHTOVERSTIJGEND",
+    "COVERED_ELSEWHERE",
+    "EXTERNE_BRON",
+    "RULES",
+    "Issue",
+    "RuleInfo",
+    "check_rules",
+    "implemented",
+]
