@@ -16,7 +16,35 @@ class RegionSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "year", "document", "description"]
 
 
-class ProductSerializer(serializers.BaseSerializer):
+class TariffSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    amount = serializers.CharField(help_text="euro, decimal string")
+    unit = serializers.CharField()
+    variant = serializers.ChoiceField(choices=["regular", "micro"])
+    in_conflict = serializers.BooleanField()
+
+
+class ProductSerializer(serializers.Serializer):
+    """One product as in `jeugdketen catalog export`."""
+
+    region = serializers.CharField()
+    code = serializers.CharField(allow_null=True)
+    category = serializers.CharField(allow_null=True, help_text="iJw JZ020")
+    name = serializers.CharField()
+    lot = serializers.CharField(allow_null=True)
+    level = serializers.CharField(allow_null=True)
+    unit = serializers.DictField()
+    frequency = serializers.CharField(allow_null=True)
+    tariffs = TariffSerializer(many=True)
+    limits = serializers.DictField()
+    age = serializers.DictField()
+    referrers = serializers.ListField(child=serializers.CharField(), allow_null=True)
+    staff = serializers.DictField()
+    excludes = serializers.ListField(child=serializers.CharField())
+    providers = serializers.ListField(child=serializers.CharField())
+    source = serializers.DictField()
+    conflicts = serializers.ListField(child=serializers.DictField())
+
     def to_representation(self, instance):
         return product_record(instance)
 
@@ -26,7 +54,7 @@ class ProviderSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Provider
-        fields = ["id", "name", "agb_code", "contract_holder"]
+        fields = ["id", "name", "agb_code", "is_contract_holder", "contract_holder"]
 
 
 @extend_schema_view(list=extend_schema(summary="Regio's met een productenboek"))

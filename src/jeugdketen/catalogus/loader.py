@@ -117,6 +117,9 @@ def _load(data: dict, digest: str, filename: str) -> int:
 
     for entry in data.get("providers") or []:
         holder = provider(_require(entry, "name", filename))
+        if not holder.is_contract_holder:
+            holder.is_contract_holder = True
+            holder.save(update_fields=["is_contract_holder"])
         for member in entry.get("members") or []:
             provider(member, holder)
 
@@ -213,6 +216,10 @@ def _link_exclusions(products: list[Product], entries: list[dict]) -> None:
         by_key.setdefault(product.name.lower(), product)
         if product.code:
             by_key.setdefault(product.code.lower(), product)
+    # The relation is symmetrical: clear everything first, then add, so that a product that
+    # names no exclusions does not undo the ones its partner named.
+    for product in products:
+        product.excluded_products.clear()
     for product in products:
         targets = [by_key[item.lower()] for item in product.excludes if item.lower() in by_key]
-        product.excluded_products.set([target for target in targets if target.pk != product.pk])
+        product.excluded_products.add(*[target for target in targets if target.pk != product.pk])

@@ -82,6 +82,7 @@ class Provider(models.Model):
 
     name = models.CharField(max_length=255, unique=True)
     agb_code = models.CharField(max_length=8, unique=True, null=True, blank=True)
+    is_contract_holder = models.BooleanField(default=False, help_text="Holds a contract (hoofdaannemer)")
     contract_holder = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from jeugdketen.catalogus.export import export_csv, export_json
@@ -21,4 +19,4 @@ class Command(BaseCommand):
             known = ", ".join(Region.objects.values_list("slug", flat=True)) or "none (run jeugdketen init)"
             raise CommandError(f"unknown region {region!r}; known: {known}")
         text = export_json(region) if options["format"] == "json" else export_csv(region)
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
