@@ -6,9 +6,9 @@ the API as ``application/problem+json`` with ``type``, ``title``, ``status`` and
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -29,6 +29,18 @@ TITLES = {
 }
 
 
+class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details, for the OpenAPI schema."""
+
+    type = serializers.CharField(help_text="URI die het soort probleem aanduidt", default="about:blank")
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    invalid_params = serializers.ListField(
+        child=serializers.DictField(), required=False, help_text="per veld wat er mis is (invalid-params)"
+    )
+
+
 def problem(status_code: int, detail, *, type_: str = "about:blank", extra: dict | None = None) -> Response:
     body = {"type": type_, "title": TITLES.get(status_code, "Fout"), "status": status_code}
     if isinstance(detail, dict | list):
@@ -46,6 +58,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        from .parsers import PayloadTooLarge
+
+        exc = PayloadTooLarge()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -4,13 +4,18 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.catalogus.api import register as register_catalogus
 
+from .berichten import MessageViewSet
+from .views import WhoAmIView
+
 app_name = "api"
 
 router = DefaultRouter(trailing_slash=False)
 register_catalogus(router)
+router.register("berichten", MessageViewSet, basename="bericht")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("organisatie", WhoAmIView.as_view(), name="organisatie"),
     path("", include(router.urls)),
 ]

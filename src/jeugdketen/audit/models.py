@@ -1,12 +1,37 @@
 """The append-only audit log: who did what to which object, and who viewed which client.
 
-Rows are never updated or deleted: the model refuses it, and so do the admin and the API.
+Rows are never updated or deleted: the model refuses it, and so does its queryset
+(``AuditEntry.objects.filter(...).update()`` or ``.delete()`` raise), so neither a view, the
+API nor a careless bulk operation can rewrite history. Only the database owner can.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+
+
+class AppendOnlyError(PermissionError):
+    """Raised on any attempt to change or remove an audit entry."""
+
+    def __init__(self) -> None:
+        super().__init__("audit entries are append-only")
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError
+
+    def delete(self):
+        raise AppendOnlyError
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise AppendOnlyError
+
+    _raw_delete = delete
 
 
 class AuditEntry(models.Model):
@@ -31,14 +56,16 @@ class AuditEntry(models.Model):
     route = models.CharField(max_length=255, help_text="web path, API endpoint or CLI command")
     detail = models.CharField(max_length=255, blank=True)
 
+    objects = AuditQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name_plural = "audit entries"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("audit entries are append-only")
+        if self.pk is not None or not self._state.adding:
+            raise AppendOnlyError
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("audit entries are append-only")
+        raise AppendOnlyError
