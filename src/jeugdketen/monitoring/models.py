@@ -1,1 +1,114 @@
-"""Models of this app."""
+"""Monitoring's own data: budgets, the working-day calendar, accountability documents and SROI.
+
+Monitoring reads every other app and writes none of them. What it stores here is what only
+monitoring needs: the budgets a municipality sets per year and lot, the documents providers
+hand in for their yearly accountability, the SROI contributions they report, and a calendar
+table that lets the database count working days (see :mod:`jeugdketen.monitoring.calendar`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Budget(models.Model):
+    """The budget a municipality has for one lot (perceel) in one year, in euros."""
+
+    tenancy = {"municipality": "municipality"}
+
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", on_delete=models.CASCADE, related_name="budgets"
+    )
+    year = models.PositiveSmallIntegerField()
+    lot = models.ForeignKey("catalogus.Lot", on_delete=models.CASCADE, related_name="budgets")
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["municipality", "year", "lot"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year", "lot"], name="one_budget_per_lot_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"Budget {self.municipality} {self.year} {self.lot}"
+
+
+class CalendarDay(models.Model):
+    """One calendar day with running counters, so SQL can count days and working days.
+
+    ``day_number`` counts calendar days from 1 January 1970, ``working_day_number`` counts the
+    working days (core.werkdagen) from then up to and including this day. The working days
+    after A up to and including B are ``working_day_number(B) - working_day_number(A)``,
+    exactly what ``werkdagen.working_days_between`` returns.
+    """
+
+    date = models.DateField(primary_key=True)
+    day_number = models.IntegerField()
+    working_day_number = models.IntegerField()
+    is_working_day = models.BooleanField()
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return str(self.date)
+
+
+class AccountabilityDocument(models.Model):
+    """A document a provider hands in for its yearly accountability (Art. 32 Bijlage 1 MLO)."""
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
+    class Kind(models.TextChoices):
+        PRODUCTVERANTWOORDING = "productverantwoording", "Productverantwoording"
+        CONTROLEVERKLARING = "controleverklaring", "Verantwoording met controleverklaring"
+        BESTUURSVERKLARING = "bestuursverklaring", "Bestuursverklaring"
+
+    provider = models.ForeignKey(
+        "catalogus.Provider", on_delete=models.CASCADE, related_name="accountability_documents"
+    )
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", on_delete=models.CASCADE, related_name="accountability_documents"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The year accounted for")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    received_on = models.DateField()
+
+    class Meta:
+        ordering = ["year", "provider", "municipality", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "municipality", "year", "kind"], name="one_document_per_kind_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.provider} {self.year}"
+
+
+class SroiContribution(models.Model):
+    """An SROI effort a provider reports (Art. 17, Bijlage 4 categories A–E), valued in euros.
+
+    No client data and no municipality: SROI counts over all of a provider's contracts.
+    """
+
+    class Category(models.TextChoices):
+        A = "A", "A – werkzoekende in dienst"
+        B = "B", "B – leerwerkplek of stage"
+        C = "C", "C – ingekochte sociale dienst"
+        D = "D", "D – eigen idee"
+        E = "E", "E – overig"
+
+    provider = models.ForeignKey(
+        "catalogus.Provider", on_delete=models.CASCADE, related_name="sroi_contributions"
+    )
+    year = models.PositiveSmallIntegerField()
+    category = models.CharField(max_length=1, choices=Category.choices)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    description = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["year", "provider", "id"]
+
+    def __str__(self) -> str:
+        return f"SROI {self.provider} {self.year}: € {self.amount}"

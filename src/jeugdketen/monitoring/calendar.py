@@ -1,0 +1,75 @@
+"""A calendar table so the database can count (working) days without a loop in Python.
+
+Working days are decided by :mod:`jeugdketen.core.werkdagen`, the project's one definition.
+This module only materialises that definition as rows, once per range of years, and offers
+expressions that look a date up in them. Counting working days between two columns then is
+a subtraction of two indexed lookups in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import IntegerField, OuterRef, Subquery
+
+from jeugdketen.core import werkdagen
+
+from .models import CalendarDay
+
+EPOCH = dt.date(1970, 1, 1)
+# The table always covers whole years, from FIRST_YEAR on, so working_day_number is stable.
+FIRST_YEAR = 2000
+
+
+def ensure_calendar(until: dt.date) -> None:
+    """Make sure the calendar holds every day from 1 January FIRST_YEAR to 31 December of `until`."""
+    last = CalendarDay.objects.order_by("-date").values_list("date", "working_day_number").first()
+    target = dt.date(max(until.year, FIRST_YEAR), 12, 31)
+    if last and last[0] >= target:
+        return
+    with transaction.atomic():
+        if last:
+            day, counter = last[0] + dt.timedelta(days=1), last[1]
+        else:
+            day, counter = dt.date(FIRST_YEAR, 1, 1), 0
+        rows = []
+        while day <= target:
+            working = werkdagen.is_working_day(day)
+            counter += working
+            rows.append(
+                CalendarDay(
+                    date=day,
+                    day_number=(day - EPOCH).days,
+                    working_day_number=counter,
+                    is_working_day=working,
+                )
+            )
+            day += dt.timedelta(days=1)
+        CalendarDay.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+
+
+def working_day_number(date_expression) -> Subquery:
+    """The running working-day counter of a date expression (e.g. OuterRef("begin"))."""
+    return Subquery(
+        CalendarDay.objects.filter(date=date_expression).values("working_day_number")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def day_number(date_expression) -> Subquery:
+    """Days since 1970-01-01 of a date expression."""
+    return Subquery(
+        CalendarDay.objects.filter(date=date_expression).values("day_number")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def working_days_between(start_field: str, end_field: str):
+    """Expression: working days after `start_field` up to and including `end_field` (fields of the row)."""
+    return working_day_number(OuterRef(end_field)) - working_day_number(OuterRef(start_field))
+
+
+def day_number_of(value) -> int:
+    return (value - EPOCH).days
+
