@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -71,18 +72,27 @@ def build_retour(
     header_type = retour.root.child("Header").type
     heen_header = _children(heen, "Header")[0]
 
+    about = _About(identificatie, dagtekening, xslt_versie, xsd_versie_retour)
     if report.schema_valid:
         codes = _codes_by_element(heen, retour, report)
-        _header(root, retour, header_type, heen_header, codes.get(heen_header, []), identificatie, dagtekening,
-                xslt_versie, xsd_versie_retour)  # fmt: skip
+        _header(root, retour, header_type, heen_header, codes.get(heen_header, []), about)
         for decl in retour.root.elements[1:]:
             for child in _children(heen, decl.name):
                 _mirror(child, decl.type, root, _tag(retour, decl.name), codes)
     else:
-        _header(root, retour, header_type, heen_header, [TECHNISCH_AFGEKEURD], identificatie, dagtekening,
-                xslt_versie, xsd_versie_retour)  # fmt: skip
+        _header(root, retour, header_type, heen_header, [TECHNISCH_AFGEKEURD], about)
     etree.indent(root, space="\t")
     return Document(retour, root)
+
+
+@dataclass(frozen=True)
+class _About:
+    """What the retour says about itself in its header."""
+
+    identificatie: str
+    dagtekening: dt.date
+    xslt_versie: str | None
+    xsd_versie_retour: tuple[str, str] | None
 
 
 def _tag(message: Message, name: str) -> str:
@@ -99,10 +109,7 @@ def _header(
     header_type: ComplexType,
     heen_header: etree._Element,
     codes: list[str],
-    identificatie: str,
-    dagtekening: dt.date,
-    xslt_versie: str | None,
-    xsd_versie_retour: tuple[str, str] | None,
+    about: _About,
 ) -> None:
     header = etree.SubElement(root, _tag(retour, "Header"))
     for decl in header_type.elements:
@@ -110,14 +117,14 @@ def _header(
         if name == "BerichtCode":
             etree.SubElement(header, _tag(retour, name)).text = decl.type.patterns[-1]
         elif name == "IdentificatieRetour":
-            etree.SubElement(header, _tag(retour, name)).text = identificatie
+            etree.SubElement(header, _tag(retour, name)).text = about.identificatie
         elif name == "DagtekeningRetour":
-            etree.SubElement(header, _tag(retour, name)).text = dagtekening.isoformat()
+            etree.SubElement(header, _tag(retour, name)).text = about.dagtekening.isoformat()
         elif name == "XsltVersie":
-            if xslt_versie:
-                etree.SubElement(header, _tag(retour, name)).text = xslt_versie
+            if about.xslt_versie:
+                etree.SubElement(header, _tag(retour, name)).text = about.xslt_versie
         elif name == "XsdVersieRetour":
-            versions = xsd_versie_retour or _declared_xsd_versions(heen_header)
+            versions = about.xsd_versie_retour or _declared_xsd_versions(heen_header)
             element = etree.SubElement(header, _tag(retour, name))
             etree.SubElement(element, f"{{{BASIS_NS}}}BasisschemaXsdVersie").text = versions[0]
             etree.SubElement(element, f"{{{BASIS_NS}}}BerichtXsdVersie").text = versions[1]
