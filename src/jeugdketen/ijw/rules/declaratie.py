@@ -9,7 +9,7 @@ again only for rows that fail, to compute their location.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from jeugdketen.ijw.report import Issue
 
@@ -50,39 +50,45 @@ class Prestaties:
             ns_b + "DebetCredit": DC,
         }
         rows: list[list] = []
+        append = rows.append
         row: list | None = None
         bsn = None
         client = -1
         # ReferentieNummer is the first leaf of every Prestatie, Bsn the first of every Client.
-        # Leaves before the first prestatie (DeclaratiePeriode, totals) are skipped.
+        # Leaves before the first prestatie (DeclaratiePeriode, totals) are skipped. This loop
+        # is the hot path of a large declaration: keep it free of calls.
         for element in message.root.iter(*column):
             index = column[element.tag]
-            text = element.text
-            if index == REF:
-                row = [None] * _WIDTH
-                row[REF] = text
-                row[BSN] = bsn
-                row[CLIENT] = client
-                rows.append(row)
-            elif index == BSN:
-                bsn = text.strip() if text else text
+            if index == 1:  # REF
+                row = [
+                    bsn,
+                    element.text,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    client,
+                ]
+                append(row)
+            elif index == 0:  # BSN
+                bsn = element.text
                 client += 1
                 row = None
             elif row is not None:
-                row[index] = text
+                row[index] = element.text
         for row in rows:
             row[BEGIN] = to_date(row[BEGIN])
             row[END] = to_date(row[END])
             row[VOLUME] = to_int(row[VOLUME])
             row[TARIEF] = to_int(row[TARIEF])
             row[BEDRAG] = to_int(row[BEDRAG])
-            if row[DC] is not None:
-                row[DC] = row[DC].strip()
-            if row[EENHEID] is not None:
-                row[EENHEID] = row[EENHEID].strip()
-            if row[VORIG] is not None:
-                row[VORIG] = row[VORIG].strip()
-            row[REF] = row[REF].strip() if row[REF] else row[REF]
         self.rows = rows
         self._elements: list | None = None
 
@@ -114,22 +120,26 @@ def _declaratie(message: Message):
     return message.find(message.root, "Declaratie")
 
 
-def _groups(keys: dict) -> Iterator[list[int]]:
-    """Groups of more than one row index, in document order of their first row."""
-    for indices in keys.values():
-        if isinstance(indices, list):
-            yield indices
+def duplicate_groups(keys: Iterable) -> list[list[int]]:
+    """Positions of the keys that occur more than once, grouped per key in order of first occurrence.
 
-
-def _collect(keys: dict, key, index: int) -> None:
-    """Remember row ``index`` under ``key``; a second row turns the entry into a list."""
-    first = keys.get(key)
-    if first is None:
-        keys[key] = index
-    elif isinstance(first, list):
-        first.append(index)
-    else:
-        keys[key] = [first, index]
+    A key of ``None`` takes no part. One dict lookup per key; the groups are gathered in a
+    second pass only when there are any.
+    """
+    keys = list(keys)
+    first: dict = {}
+    repeated: dict = {}
+    for index, key in enumerate(keys):
+        if first.setdefault(key, index) != index and key is not None:
+            repeated[key] = None
+    if not repeated:
+        return []
+    groups: dict = {key: [] for key in sorted(repeated, key=first.__getitem__)}
+    for index, key in enumerate(keys):
+        group = groups.get(key)
+        if group is not None:
+            group.append(index)
+    return list(groups.values())
 
 
 # -- TR101 ---------------------------------------------------------------------------
@@ -138,13 +148,10 @@ def _collect(keys: dict, key, index: int) -> None:
 @rule("TR101", "JW323", "JW325")
 def tr101_no_duplicate_clients(message: Message) -> Iterator[Issue]:
     """TR101: no duplicate lines; a Client (key Bsn) occurs once per declaration."""
-    clients: dict = {}
     elements_ = list(message.iter("Declaratie", "Clienten", "Client")) + list(
         message.iter("DeclaratieAntwoord", "Clienten", "Client")
     )
-    for index, client in enumerate(elements_):
-        _collect(clients, message.text(client, "Bsn"), index)
-    for group in _groups(clients):
+    for group in duplicate_groups(message.text(client, "Bsn") for client in elements_):
         yield message.issue(
             "TR101",
             [elements_[i] for i in group],
@@ -157,10 +164,7 @@ def tr101_no_duplicate_clients(message: Message) -> Iterator[Issue]:
 def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
     """TR101: no duplicate lines; a Prestatie (key ReferentieNummer within its Client's Bsn) occurs once."""
     table = prestaties(message)
-    keys: dict = {}
-    for index, row in enumerate(table.rows):
-        _collect(keys, (row[BSN], row[REF]), index)
-    for group in _groups(keys):
+    for group in duplicate_groups((row[BSN], row[REF]) for row in table.rows):
         reference = table.rows[group[0]][REF]
         yield message.issue(
             "TR101",
@@ -174,10 +178,7 @@ def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
 def tr314_reference_unique_across_clients(message: Message) -> Iterator[Issue]:
     """TR314 (in-message part): a ReferentieNummer is unique for the provider, so not under two clients."""
     table = prestaties(message)
-    keys: dict = {}
-    for index, row in enumerate(table.rows):
-        _collect(keys, row[REF], index)
-    for group in _groups(keys):
+    for group in duplicate_groups(row[REF] for row in table.rows):
         if len({table.rows[i][BSN] for i in group}) > 1:
             yield message.issue(
                 "TR314",
@@ -194,11 +195,7 @@ def tr314_reference_unique_across_clients(message: Message) -> Iterator[Issue]:
 def tr315_previous_reference_unique(message: Message) -> Iterator[Issue]:
     """TR315: VorigReferentieNummer of a Prestatie is unique within the message."""
     table = prestaties(message)
-    keys: dict = {}
-    for index, row in enumerate(table.rows):
-        if row[VORIG] is not None:
-            _collect(keys, row[VORIG], index)
-    for group in _groups(keys):
+    for group in duplicate_groups(row[VORIG] for row in table.rows):
         yield message.issue(
             "TR315",
             [table.child(i, "ProductReferentie") for i in group],
@@ -226,12 +223,13 @@ def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue
 def tr416_one_debit_per_period_and_product(message: Message) -> Iterator[Issue]:
     """TR416: one debit Prestatie per ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer."""
     table = prestaties(message)
-    keys: dict = {}
-    for index, row in enumerate(table.rows):
-        if row[DC] == "D":
-            key = (row[BSN], row[TOEWIJZING], row[CATEGORIE], row[CODE], row[BEGIN], row[END])
-            _collect(keys, key, index)
-    for group in _groups(keys):
+    keys = (
+        (row[BSN], row[TOEWIJZING], row[CATEGORIE], row[CODE], row[BEGIN], row[END])
+        if row[DC] == "D"
+        else None
+        for row in table.rows
+    )
+    for group in duplicate_groups(keys):
         row = table.rows[group[0]]
         yield message.issue(
             "TR416",
