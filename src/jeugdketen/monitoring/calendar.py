@@ -72,4 +72,3 @@ def working_days_between(start_field: str, end_field: str):
 
 def day_number_of(value) -> int:
     return (value - EPOCH).days
-

@@ -74,13 +74,20 @@ def bar_chart(
             f'<line x1="{x:.1f}" y1="{legend_height}" x2="{x:.1f}" y2="{height - 16}" stroke="#d52b1e" '
             f'stroke-width="2" stroke-dasharray="4 3"/>'
         )
-        parts.append(f'<text x="{x:.1f}" y="{height - 4}" text-anchor="middle" {FONT}>{escape(reference[0])}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 4}" text-anchor="middle" {FONT}>{escape(reference[0])}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
 def line_chart(
-    title: str, labels: list[str], series: list[tuple[str, list]], *, fmt=str, reference: tuple[str, float] | None = None
+    title: str,
+    labels: list[str],
+    series: list[tuple[str, list]],
+    *,
+    fmt=str,
+    reference: tuple[str, float] | None = None,
 ) -> SafeString:
     """A line per series over the labels (e.g. quarters); `reference` draws a horizontal target line."""
     width, height, left, right, top_margin, bottom = 760, 300, 90, 20, 30, 40
@@ -127,6 +134,8 @@ def line_chart(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d52b1e" '
             f'stroke-width="2" stroke-dasharray="4 3"/>'
         )
-        parts.append(f'<text x="{left + plot_w}" y="{y - 4:.1f}" text-anchor="end" {FONT}>{escape(reference[0])}</text>')
+        parts.append(
+            f'<text x="{left + plot_w}" y="{y - 4:.1f}" text-anchor="end" {FONT}>{escape(reference[0])}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

@@ -82,9 +82,14 @@ def with_allocated_cents(queryset: QuerySet, first: dt.date, last: dt.date) -> Q
     volume_days = ExpressionWrapper(F("volume") * F("_days") * F("_tariff") * 100, output_field=MONEY)
     cents = Case(
         When(_days__lte=0, then=Value(0, output_field=MONEY)),
-        When(volume__isnull=True, budget_cents__isnull=False, then=ExpressionWrapper(
-            F("budget_cents") * F("_days") * Value(Decimal(1), output_field=MONEY) / F("_length"), output_field=MONEY
-        )),
+        When(
+            volume__isnull=True,
+            budget_cents__isnull=False,
+            then=ExpressionWrapper(
+                F("budget_cents") * F("_days") * Value(Decimal(1), output_field=MONEY) / F("_length"),
+                output_field=MONEY,
+            ),
+        ),
         When(_tariff__isnull=True, then=Value(0, output_field=MONEY)),
         When(frequency="1", then=volume_days),
         When(frequency="2", then=ExpressionWrapper(volume_days / 7, output_field=MONEY)),
@@ -94,4 +99,3 @@ def with_allocated_cents(queryset: QuerySet, first: dt.date, last: dt.date) -> Q
         output_field=MONEY,
     )
     return queryset.annotate(allocated_cents=Cast(Round(cents), BigIntegerField()))
-
