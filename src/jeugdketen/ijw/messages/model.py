@@ -48,6 +48,9 @@ def to_python(simple: SimpleType, text: str) -> Any:
         return int(text)
     if simple.base == "date":
         return dt.date.fromisoformat(text)
+    if text.startswith("24:"):
+        # XSD's end-of-day 24:00:00 has no datetime.time; it is midnight of the next day.
+        return dt.time(0, 0)
     return dt.time.fromisoformat(text)
 
 

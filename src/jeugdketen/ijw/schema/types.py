@@ -99,7 +99,12 @@ def _valid_time(text: str) -> bool:
     if match is None:
         return False
     hours, minutes, seconds = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    if minutes > 59 or seconds > 59 or hours > 23:
+    fraction = match.group(4) or ""
+    if hours == 24:
+        # XSD 1.0 (and libxml2) accept 24:00:00 as the end of the day, and nothing later.
+        if minutes or seconds or fraction.strip(".0"):
+            return False
+    elif minutes > 59 or seconds > 59 or hours > 23:
         return False
     zone = match.group(5)
     return zone is None or _valid_zone(zone)
