@@ -61,7 +61,8 @@ def bar_chart(
             y = y0 + index * bar_height
             colour = PALETTE[index % len(PALETTE)]
             parts.append(
-                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height - 2}" fill="{colour}">'
+                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height - 2}" '
+                f'fill="{colour}">'
                 f"<title>{escape(label)}: {escape(fmt(value))}</title></rect>"
             )
             parts.append(
@@ -101,7 +102,8 @@ def line_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}">',
         f"<title>{escape(title)}</title><desc>{escape(title)}: zie de tabel voor de exacte waarden.</desc>",
-        f'<line x1="{left}" y1="{top_margin + plot_h}" x2="{left + plot_w}" y2="{top_margin + plot_h}" stroke="#555"/>',
+        f'<line x1="{left}" y1="{top_margin + plot_h}" x2="{left + plot_w}" y2="{top_margin + plot_h}" '
+        'stroke="#555"/>',
         f'<line x1="{left}" y1="{top_margin}" x2="{left}" y2="{top_margin + plot_h}" stroke="#555"/>',
         f'<text x="{left - 6}" y="{top_margin + 4}" text-anchor="end" {FONT}>{escape(fmt(top))}</text>',
         f'<text x="{left - 6}" y="{top_margin + plot_h + 4}" text-anchor="end" {FONT}>0</text>',
@@ -135,7 +137,8 @@ def line_chart(
             f'stroke-width="2" stroke-dasharray="4 3"/>'
         )
         parts.append(
-            f'<text x="{left + plot_w}" y="{y - 4:.1f}" text-anchor="end" {FONT}>{escape(reference[0])}</text>'
+            f'<text x="{left + plot_w}" y="{y - 4:.1f}" text-anchor="end" {FONT}>'
+            f"{escape(reference[0])}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

@@ -412,9 +412,10 @@ def dropout(scope=None, *, year: int, today: dt.date) -> Report:
     )
     method = (
         f"Stopberichten (JW307) met einddatum in {year}, per reden beëindiging (JZ588). Uitval = voortijdig "
-        "afgesloten (redenen 32, 33, 34 en 35) als deel van alle beëindigingen; tijdelijke beëindiging (20) en "
-        "beëindiging wegens een wijzigingsverzoek (37) tellen niet als einde van de zorg. Doelrealisatie en "
-        f"tevredenheid komen uit de eindevaluaties die in {year} zijn ontvangen (of verstuurd)."
+        "afgesloten (redenen 32, 33, 34 en 35) als deel van alle beëindigingen; tijdelijke beëindiging "
+        "(20) en beëindiging wegens een wijzigingsverzoek (37) tellen niet als einde van de zorg. "
+        f"Doelrealisatie en tevredenheid komen uit de eindevaluaties die in {year} zijn ontvangen "
+        "(of verstuurd)."
     )
     return Report(
         "dropout",
@@ -605,8 +606,8 @@ def residential(scope=None, *, year: int, today: dt.date) -> Report:
         reference=("doel −25 %", target_quarter) if target_quarter is not None else None,
     )
     method = (
-        f"Verblijf = productcategorieën {', '.join(RESIDENTIAL_CATEGORIES)} (JZ020). Kosten per jeugdige = kosten "
-        "in het kwartaal gedeeld door het aantal jeugdigen met verblijfskosten in dat kwartaal; bron: "
+        f"Verblijf = productcategorieën {', '.join(RESIDENTIAL_CATEGORIES)} (JZ020). Kosten per jeugdige = "
+        "kosten in het kwartaal gedeeld door het aantal jeugdigen met verblijfskosten in dat kwartaal; bron: "
         f"{SOURCE_LABEL[src]}. Doel: de kosten per jeugdige over {year} {REDUCTION_TARGET} % lager dan over "
         f"{year - 1} (ontwikkeldoelstelling, gemiddelde van alle aanbieders samen). Voortgang = bereikte "
         "verlaging als deel van de doelverlaging."
@@ -746,11 +747,12 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
     )
     method = (
         f"Omzet {year} per aanbieder en gemeente (bron: {SOURCE_LABEL[src]}). Art. 32 Bijlage 1: "
-        f"productverantwoording vóór 1 maart {year + 1}; omzet groter dan € 50.000 per gemeente: verantwoording "
-        f"met controleverklaring vóór 1 april {year + 1}, anders een bestuursverklaring vóór 1 april. Het "
-        "contract regelt precies € 50.000 niet; omdat alleen 'groter dan' de controleverklaring vraagt, geldt "
-        "bij precies € 50.000 een bestuursverklaring. SROI (art. 17): boven € 250.000 omzet in het vorige jaar "
-        "zet de aanbieder 5 % van die omzet in; een overschot uit het vorige jaar telt mee."
+        f"productverantwoording vóór 1 maart {year + 1}; omzet groter dan € 50.000 per gemeente: "
+        f"verantwoording met controleverklaring vóór 1 april {year + 1}, anders een bestuursverklaring "
+        "vóór 1 april. Het contract regelt precies € 50.000 niet; omdat alleen 'groter dan' de "
+        "controleverklaring vraagt, geldt bij precies € 50.000 een bestuursverklaring. SROI (art. 17): "
+        "boven € 250.000 omzet in het "
+        "vorige jaar zet de aanbieder 5 % van die omzet in; een overschot uit het vorige jaar telt mee."
     )
     return Report(
         "accountability",

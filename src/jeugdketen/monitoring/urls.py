@@ -6,4 +6,6 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("<slug:name>/", views.figure, name="figure"),
+    path("<slug:name>/export.<str:fmt>", views.export, name="export"),
 ]

@@ -1,5 +1,174 @@
-from django.http import HttpResponse
+"""Monitoring pages: a dashboard, one page per figure, and its CSV and XLSX export.
+
+Every view asks :mod:`jeugdketen.accounts.access`: ``monitoring.view`` to see figures at all,
+``monitoring.names`` to see youths' names in the top 75, and ``scope`` to narrow every query
+to the user's municipalities (or provider).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from jeugdketen.accounts import access
+from jeugdketen.audit import log
+
+from . import exports, figures
+from .report import display
+
+TITLES = {
+    "budget": "Budgetuitputting",
+    "waiting-times": "Wacht- en doorlooptijden",
+    "dropout": "Uitval en resultaten",
+    "top75": "Top 75 naar kosten",
+    "residential": "Kosten verblijf",
+    "accountability": "Verantwoording en SROI",
+}
 
 
+def _year(request, today: dt.date) -> int:
+    try:
+        year = int(request.GET.get("jaar", today.year))
+    except ValueError:
+        return today.year
+    return year if 2000 <= year <= today.year + 1 else today.year
+
+
+def _compute(request, name: str):
+    access.require(request.user, "monitoring.view")
+    if name not in figures.NAMES:
+        raise Http404
+    today = timezone.localdate()
+    show_names = access.has_perm(request.user, "monitoring.names")
+    report = figures.compute(
+        name,
+        lambda qs: access.scope(request.user, qs),
+        today=today,
+        year=_year(request, today),
+        show_names=show_names,
+    )
+    if name == "top75" and show_names:
+        log.record(
+            user=request.user,
+            action="monitoring.top75",
+            object_type="monitoring.top75",
+            route=request.path,
+            detail="top 75 met namen bekeken",
+        )
+    return report
+
+
+def _rows(table):
+    return [[display(row.get(c.key), c.kind) for c in table.columns] for row in table.rows]
+
+
+@login_required
 def dashboard(request):
-    return HttpResponse("monitoring")
+    access.require(request.user, "monitoring.view")
+    today = timezone.localdate()
+    year = _year(request, today)
+    scope = lambda qs: access.scope(request.user, qs)  # noqa: E731
+    cards = []
+    for name in figures.NAMES:
+        report = figures.compute(name, scope, today=today, year=year, show_names=False)
+        cards.append({"name": name, "title": TITLES[name], "report": report, "summary": _summary(report)})
+    return render(request, "monitoring/dashboard.html", {"cards": cards, "year": year, "today": today})
+
+
+def _summary(report):
+    labels = SUMMARY_LABELS.get(report.name, {})
+    return [
+        (labels.get(k, k), display(v, report.summary_kinds.get(k, ""))) for k, v in report.summary.items()
+    ]
+
+
+SUMMARY_LABELS = {
+    "budget": {
+        "budget": "Budget",
+        "realised": "Gerealiseerd",
+        "committed": "Verplicht",
+        "forecast": "Prognose",
+        "forecast_share": "Prognose % budget",
+    },
+    "waiting-times": {
+        "toewijzingen": "Toewijzingen",
+        "referral_to_toewijzing": "Verwijzing → toewijzing (wd)",
+        "toewijzing_to_start": "Toewijzing → start (wd)",
+        "within_norm_share": "Binnen norm",
+        "waiting_list": "Op wachtlijst",
+    },
+    "dropout": {
+        "stops": "Stopberichten",
+        "dropout_share": "Uitval",
+        "goals_full_share": "Doelen behaald",
+        "satisfaction": "Tevredenheid",
+    },
+    "top75": {
+        "youths": "Jeugdigen met kosten",
+        "total": "Totale kosten",
+        "top_total": "Kosten top 75",
+        "top_share": "Aandeel top 75",
+    },
+    "residential": {
+        "base_per_youth": "Per jeugdige vorig jaar",
+        "target_per_youth": "Doel per jeugdige",
+        "per_youth": "Per jeugdige dit jaar",
+        "reduction": "Verlaging",
+        "target": "Doelverlaging",
+        "progress": "Voortgang naar doel",
+    },
+    "accountability": {
+        "turnover": "Omzet",
+        "controleverklaringen": "Controleverklaringen",
+        "bestuursverklaringen": "Bestuursverklaringen",
+        "missing": "Ontbrekend",
+        "sroi_obliged": "Aanbieders met SROI-plicht",
+    },
+}
+
+
+@login_required
+def figure(request, name: str):
+    report = _compute(request, name)
+    tables = [{"table": table, "rows": _rows(table)} for table in report.tables]
+    return render(
+        request,
+        "monitoring/figure.html",
+        {
+            "report": report,
+            "name": name,
+            "title": TITLES[name],
+            "summary": _summary(report),
+            "tables": tables,
+            "year": report.parameters.get("year"),
+        },
+    )
+
+
+@login_required
+def export(request, name: str, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    access.require(request.user, "export.run")
+    report = _compute(request, name)
+    log.record(
+        user=request.user,
+        action="monitoring.export",
+        object_type="monitoring." + name,
+        route=request.path,
+        detail=fmt,
+    )
+    stem = f"{name}-{report.parameters.get('year', report.parameters['today'])}"
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(report), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
