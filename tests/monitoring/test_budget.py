@@ -15,7 +15,9 @@ def row_for(report, municipality, lot):
 
 
 def test_forecast_is_realised_months_plus_committed_rest_of_year(region):
-    Budget.objects.create(municipality=region.gemeente_a, year=2024, lot=region.lot_ambulant, amount=Decimal("10000"))
+    Budget.objects.create(
+        municipality=region.gemeente_a, year=2024, lot=region.lot_ambulant, amount=Decimal("10000")
+    )
     # 2 hours a week at € 70: € 20 a day. 2024 is a leap year: Jan+Feb = 60 days, Mar-Dec = 306 days.
     region.toewijzing(begin=dt.date(2024, 1, 1), volume=2)
     report = figures.budget(year=2024, today=dt.date(2024, 3, 15))
@@ -44,9 +46,7 @@ def test_year_boundary_counts_only_days_inside_the_year(region):
 def test_stop_ends_costs_and_withdrawn_toewijzing_costs_nothing(region):
     t = region.toewijzing(product=region.wonen, begin=dt.date(2024, 3, 1), end=dt.date(2024, 12, 31))
     region.stop(t, dt.date(2024, 3, 10), "31")
-    region.toewijzing(
-        product=region.wonen, begin=dt.date(2024, 3, 1), status=Toewijzing.Status.INGETROKKEN
-    )
+    region.toewijzing(product=region.wonen, begin=dt.date(2024, 3, 1), status=Toewijzing.Status.INGETROKKEN)
     report = figures.budget(year=2024, today=dt.date(2024, 3, 1))
     assert row_for(report, "Aadorp", "Wonen")["committed"] == 10 * 200_00
 
@@ -56,7 +56,10 @@ def test_month_frequency_and_total_frequency(region):
     region.toewijzing(begin=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), volume=4, frequency="4")
     # 30 hours in total over 30 days, of which 10 fall in 2025 (22-31 December 2024 is outside).
     region.toewijzing(
-        begin=dt.date(2024, 12, 22), end=dt.date(2025, 1, 20), volume=30, frequency="6",
+        begin=dt.date(2024, 12, 22),
+        end=dt.date(2025, 1, 20),
+        volume=30,
+        frequency="6",
         municipality=region.gemeente_b,
     )
     report = figures.budget(year=2025, today=dt.date(2025, 1, 1))
@@ -69,6 +72,8 @@ def test_contract_manager_sees_only_her_municipalities(region, contract_manager)
 
     region.toewijzing(begin=dt.date(2024, 1, 1))
     region.toewijzing(begin=dt.date(2024, 1, 1), municipality=region.gemeente_b)
-    Budget.objects.create(municipality=region.gemeente_b, year=2024, lot=region.lot_ambulant, amount=Decimal("5"))
+    Budget.objects.create(
+        municipality=region.gemeente_b, year=2024, lot=region.lot_ambulant, amount=Decimal("5")
+    )
     report = figures.budget(lambda qs: scope(contract_manager, qs), year=2024, today=dt.date(2024, 6, 1))
     assert {r["municipality"] for r in report.tables[0].rows} == {"Aadorp"}

@@ -18,14 +18,18 @@ from jeugdketen.core import werkdagen
 from .models import CalendarDay
 
 EPOCH = dt.date(1970, 1, 1)
-# The table always covers whole years, from FIRST_YEAR on, so working_day_number is stable.
+# The table always covers whole years, from FIRST_YEAR on, so working_day_number is stable,
+# and at least up to LAST_YEAR, so end dates of long toewijzingen and future starts are found.
+# A date outside the table counts as unknown (NULL) and drops out of averages and sums.
 FIRST_YEAR = 2000
+LAST_YEAR = 2060
 
 
 def ensure_calendar(until: dt.date) -> None:
-    """Make sure the calendar holds every day from 1 January FIRST_YEAR to 31 December of `until`."""
+    """Make sure the calendar holds every day from 1 January FIRST_YEAR to 31 December of `until`
+    (at least of LAST_YEAR). Filled once; later calls cost one indexed query."""
     last = CalendarDay.objects.order_by("-date").values_list("date", "working_day_number").first()
-    target = dt.date(max(until.year, FIRST_YEAR), 12, 31)
+    target = dt.date(max(until.year, LAST_YEAR), 12, 31)
     if last and last[0] >= target:
         return
     with transaction.atomic():

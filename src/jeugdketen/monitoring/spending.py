@@ -6,8 +6,9 @@ Two sources, one interface:
   used for *verplicht* (committed) spending and as the estimate while no declarations exist;
 - ``declared``: accepted prestaties from the declaraties app, by their period.
 
-:func:`spending` answers with realised spending when the declaraties app provides accepted
-prestaties, and otherwise with the allocation estimate, and says which one it used.
+:func:`spending` answers with realised spending when the declaraties app holds judged
+prestaties, and otherwise (a fresh system, or one that does not declare through jeugdketen)
+with the allocation estimate, and says which one it used.
 Groups are given as lookups from a Toewijzing (``municipality``, ``product__lot``,
 ``provider``, ``client``).
 """
@@ -41,11 +42,13 @@ def prestatie_model():
     except LookupError:
         return None
     names = {field.name for field in model._meta.get_fields()}
-    return model if {"toewijzing", "status"} <= names else None
+    return model if {"toewijzing", "accepted", "amount_cents", "begin", "client"} <= names else None
 
 
 def source() -> str:
-    return DECLARED if prestatie_model() is not None else ALLOCATED
+    """Declared spending once any prestatie has been judged; until then the allocation estimate."""
+    model = prestatie_model()
+    return DECLARED if model is not None and model.objects.exists() else ALLOCATED
 
 
 def allocated(
