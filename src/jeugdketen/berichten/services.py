@@ -1,0 +1,292 @@
+"""Inbox and outbox: sending, receiving, judging and routing iJw messages.
+
+An inbound message is parsed and judged by :mod:`jeugdketen.ijw` first. Then, in one
+transaction, it is stored (a unique constraint on sender, code and BerichtIdentificatie
+stops a second processing: TR056), the rules that need state (berichtoverstijgend TR) are
+checked per record by the handler for its message code, the records that pass are
+processed, and the retour goes out with the retourcodes per record. Requests (JW315,
+JW317) are then answered with a JW301 or a JW319.
+
+The receiving party comes from the header: the Ontvanger of a message, or the Afzender of
+a retour (a retour keeps its message's header and adds its own IdentificatieRetour).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from jeugdketen.catalogus.models import Municipality, Provider
+from jeugdketen.ijw.report import Issue, local_name
+from jeugdketen.ijw.validate import validate
+from jeugdketen.ijw.xml import Document, parse, serialise
+
+from . import ijwxml
+from .models import Message
+
+#: For retours, the code of the message they answer.
+ANSWERS = {retour: code for code, retour in ijwxml.RETOUR_OF.items()}
+
+
+def new_identification() -> str:
+    """A BerichtIdentificatie: 12 characters, unique per sender and message code."""
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Outcome:
+    """What processing one inbound message did; `produced` are the messages sent in response."""
+
+    message: Message | None
+    code: str
+    accepted: bool
+    errors: list[dict] = field(default_factory=list)
+    produced: list[Message] = field(default_factory=list)
+    duplicate: bool = False
+
+    def as_dict(self, file: str = "", produced_files: list[str] | None = None) -> dict:
+        files = produced_files or [m.file_name for m in self.produced]
+        return {
+            "file": file,
+            "message": self.code,
+            "accepted": self.accepted,
+            "errors": self.errors,
+            "produced": [{"file": f, "message": m.code} for f, m in zip(files, self.produced, strict=True)],
+        }
+
+
+@dataclass
+class Header:
+    code: str
+    sender: str
+    receiver: str
+    identification: str
+    dagtekening: dt.date
+    retour_identification: str = ""
+
+    @property
+    def is_retour(self) -> bool:
+        return self.code in ijwxml.RETOURS
+
+    @property
+    def actual_sender(self) -> str:
+        return self.receiver if self.is_retour else self.sender
+
+    @property
+    def actual_receiver(self) -> str:
+        return self.sender if self.is_retour else self.receiver
+
+    @property
+    def stored_identification(self) -> str:
+        return self.retour_identification if self.is_retour else self.identification
+
+
+def read_header(document: Document) -> Header:
+    header = next(c for c in document.root if isinstance(c.tag, str) and local_name(c.tag) == "Header")
+    values = {local_name(c.tag): c for c in header if isinstance(c.tag, str)}
+
+    def text(name: str) -> str:
+        node = values.get(name)
+        return (node.text or "").strip() if node is not None else ""
+
+    ident = values.get("BerichtIdentificatie")
+    parts = {local_name(c.tag): (c.text or "").strip() for c in ident} if ident is not None else {}
+    try:
+        day = dt.date.fromisoformat(parts.get("Dagtekening", ""))
+    except ValueError:
+        day = dt.date.today()
+    return Header(
+        code=document.code,
+        sender=text("Afzender"),
+        receiver=text("Ontvanger"),
+        identification=parts.get("Identificatie", ""),
+        dagtekening=day,
+        retour_identification=text("IdentificatieRetour"),
+    )
+
+
+def party(code: str, *, create: bool = False):
+    """The municipality (4-digit CBS code) or provider (8-digit AGB code) with this code."""
+    if len(code) == 4:
+        found = Municipality.objects.filter(cbs_code=code).first()
+        if found is None and create:
+            found = Municipality.objects.create(cbs_code=code, name=f"Gemeente {code}")
+        return found
+    found = Provider.objects.filter(agb_code=code).first()
+    if found is None and create and code:
+        found = Provider.objects.create(agb_code=code, name=f"Aanbieder {code}")
+    return found
+
+
+def parties(header: Header) -> tuple[Municipality | None, Provider | None]:
+    codes = (header.sender, header.receiver)
+    municipality = next((party(c, create=True) for c in codes if len(c) == 4), None)
+    provider = next((party(c, create=True) for c in codes if len(c) == 8), None)
+    return municipality, provider
+
+
+def send(
+    code: str,
+    root,
+    *,
+    municipality,
+    provider,
+    client=None,
+    in_reply_to=None,
+    identification: str,
+    dagtekening: dt.date,
+) -> Message:
+    """Stores an outbound message (the outbox). Delivery is :func:`deliver` or a file export."""
+    header_codes = (municipality.cbs_code, provider.agb_code or "")
+    from_municipality = code in ("JW301", "JW319", "JW306", "JW308", "JW316", "JW318")
+    sender, receiver = header_codes if from_municipality else header_codes[::-1]
+    return Message.objects.create(
+        direction=Message.Direction.OUT,
+        code=code,
+        sender=sender,
+        receiver=receiver,
+        identification=identification,
+        dagtekening=dagtekening,
+        xml=serialise(root).decode(),
+        municipality=municipality,
+        provider=provider,
+        client=client,
+        in_reply_to=in_reply_to,
+        accepted=None,
+    )
+
+
+def deliver(message: Message, *, today: dt.date | None = None) -> Outcome:
+    """Routes an outbound message to its receiver inside this system: processes it there."""
+    return process(message.xml.encode(), today=today)
+
+
+def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = True) -> Outcome:
+    """Judges and processes one inbound message in one transaction; raises IjwXmlError if unreadable."""
+    document = parse(data)
+    report = validate(document)
+    header = read_header(document)
+    today = today or dt.date.today()
+    with transaction.atomic():
+        municipality, provider = parties(header)
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    direction=Message.Direction.IN,
+                    code=header.code,
+                    sender=header.actual_sender,
+                    receiver=header.actual_receiver,
+                    identification=header.stored_identification,
+                    dagtekening=header.dagtekening,
+                    xml=data.decode("utf-8", errors="replace"),
+                    municipality=municipality,
+                    provider=provider,
+                )
+        except IntegrityError:
+            return _duplicate(document, header, municipality, provider, today)
+
+        issues: list[Issue] = list(report.issues)
+        followups: list = []
+        if header.is_retour:
+            _retour_received(message, header, document)
+            return Outcome(message, header.code, bool(message.accepted), [], [])
+        if report.ok:
+            from .handlers import HANDLERS
+
+            handler = HANDLERS.get(header.code)
+            if handler is not None:
+                result = handler(document, message, municipality=municipality, provider=provider, today=today)
+                issues.extend(result.issues)
+                if auto_decide:
+                    followups.extend(result.followups)
+                if result.client is not None:
+                    message.client = result.client
+        message.accepted = not issues
+        message.verdict = [issue.as_dict() for issue in issues]
+        message.save(update_fields=["accepted", "verdict", "client"])
+        produced = [
+            _send_retour(document, message, issues, municipality, provider, today, header_only=not report.ok)
+        ]
+        for followup in followups:
+            produced.extend(followup())
+        return Outcome(message, header.code, message.accepted, message.verdict, produced)
+
+
+def _send_retour(document, message, issues, municipality, provider, today, *, header_only=False) -> Message:
+    identification = new_identification()
+    root = ijwxml.retour(
+        document.root,
+        issues,
+        code=document.code,
+        identification=identification,
+        dagtekening=today,
+        header_only=header_only,
+    )
+    retour_code = ijwxml.RETOUR_OF[document.code]
+    return Message.objects.create(
+        direction=Message.Direction.OUT,
+        code=retour_code,
+        sender=message.receiver,
+        receiver=message.sender,
+        identification=identification,
+        dagtekening=today,
+        xml=serialise(root).decode(),
+        municipality=municipality,
+        provider=provider,
+        client=message.client,
+        in_reply_to=message,
+        accepted=None,
+    )
+
+
+def _duplicate(document, header, municipality, provider, today) -> Outcome:
+    """TR056: the identification was seen before; answer with 9056 and change nothing."""
+    original = Message.objects.get(
+        direction=Message.Direction.IN,
+        code=header.code,
+        sender=header.actual_sender,
+        identification=header.stored_identification,
+    )
+    issue = Issue(
+        "TR056",
+        "9056",
+        ("/Bericht/Header/BerichtIdentificatie",),
+        "Dit bericht (BerichtIdentificatie) is al eerder ontvangen en verwerkt.",
+    )
+    produced = []
+    if not header.is_retour:
+        produced.append(
+            _send_retour(document, original, [issue], municipality, provider, today, header_only=True)
+        )
+    return Outcome(original, header.code, False, [issue.as_dict()], produced, duplicate=True)
+
+
+def _retour_received(message: Message, header: Header, document: Document) -> None:
+    """Links a retour to the message it answers and records its retourcodes as the verdict."""
+    codes = [
+        (node.text or "").strip()
+        for node in document.root.iter()
+        if isinstance(node.tag, str) and local_name(node.tag) == "RetourCode"
+    ]
+    original = Message.objects.filter(
+        direction=Message.Direction.OUT,
+        code=ANSWERS[header.code],
+        identification=header.identification,
+        sender=header.sender,
+    ).first()
+    message.in_reply_to = original
+    message.client = original.client if original else None
+    message.accepted = all(code == ijwxml.OK for code in codes)
+    message.verdict = [
+        {"code": "", "return_code": code, "locations": [], "text": ""} for code in dict.fromkeys(codes)
+    ]
+    message.save(update_fields=["in_reply_to", "client", "accepted", "verdict"])
+    if original is not None:
+        original.accepted = message.accepted
+        original.save(update_fields=["accepted"])
+        from jeugdketen.levering.deadlines import close_tasks
+
+        close_tasks("retour", header.dagtekening, client=original.client)

@@ -1,0 +1,93 @@
+"""The demo region: Noordoost-Brabant municipalities buying from the Groningen providers.
+
+The Groningen 2016 book lists real providers but no AGB codes; the Noordoost-Brabant 2021
+book has product codes and tariffs. The demo joins them: every Groningen provider gets an
+AGB code of the valid format (8 digits, zorgsoort 75 for youth care) and a contract with
+the Noordoost-Brabant region for the products in the iJw categories it delivers in
+Groningen, at the Noordoost-Brabant tariffs. Idempotent: running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from jeugdketen.catalogus.models import Municipality, Product, Provider, Region, Tariff
+from jeugdketen.contracten.models import Contract, ContractProduct
+
+REGION = "noordoost-brabant-2021"
+PROVIDER_REGION = "groningen-2016"
+
+#: Municipalities of the Noordoost-Brabant youth-care region (CBS codes from the iJw list).
+MUNICIPALITIES = [
+    ("0796", "'s-Hertogenbosch"),
+    ("1948", "Meierijstad"),
+    ("1721", "Bernheze"),
+    ("0757", "Boxtel"),
+    ("1991", "Maashorst"),
+]
+#: A municipality outside the region, for the woonplaatsbeginsel.
+ELSEWHERE = ("0014", "Groningen")
+AGB_PREFIX = "75"
+
+
+def agb_for(index: int) -> str:
+    return f"{AGB_PREFIX}{index + 1:06d}"
+
+
+@transaction.atomic
+def ensure_region(*, first_year: int = 2021, last_year: int | None = None, provider_limit: int | None = None):
+    """Municipalities, provider AGB codes and contracts; returns (municipalities, providers)."""
+    last_year = last_year or dt.date.today().year
+    region = Region.objects.get(slug=REGION)
+    municipalities = []
+    for code, name in MUNICIPALITIES:
+        municipality, _ = Municipality.objects.get_or_create(cbs_code=code, defaults={"name": name})
+        municipality.regions.add(region)
+        municipalities.append(municipality)
+    Municipality.objects.get_or_create(cbs_code=ELSEWHERE[0], defaults={"name": ELSEWHERE[1]})
+
+    providers = list(
+        Provider.objects.filter(products__region__slug=PROVIDER_REGION, contract_holder__isnull=True)
+        .distinct()
+        .order_by("name")
+    )
+    if provider_limit:
+        providers = providers[:provider_limit]
+    products = list(Product.objects.filter(region=region).exclude(code=None).exclude(category=None))
+    tariffs = {}
+    for tariff in Tariff.objects.filter(product__region=region, variant="regular").order_by("year"):
+        tariffs[tariff.product_id] = tariff.amount
+    used = set(Provider.objects.exclude(agb_code=None).values_list("agb_code", flat=True))
+    for index, provider in enumerate(providers):
+        if not provider.agb_code:
+            code = agb_for(index)
+            while code in used:
+                index += 1000
+                code = agb_for(index)
+            provider.agb_code = code
+            used.add(code)
+            provider.save(update_fields=["agb_code"])
+        if Contract.objects.filter(provider=provider, region=region).exists():
+            continue
+        categories = set(
+            provider.products.filter(region__slug=PROVIDER_REGION).values_list("category", flat=True)
+        )
+        if "45" in categories and index % 3 == 0:
+            # Groningen 2016 has no GGZ categories (54); every third ambulant provider does GGZ and dyslexia.
+            categories.add("54")
+        contract = Contract.objects.create(
+            provider=provider,
+            region=region,
+            reference=f"NOB-{provider.agb_code}",
+            start=dt.date(first_year, 1, 1),
+        )
+        lines = [
+            ContractProduct(contract=contract, product=product, year=year, tariff=tariffs[product.pk])
+            for product in products
+            if product.category in categories and product.pk in tariffs
+            for year in range(first_year, last_year + 1)
+        ]
+        ContractProduct.objects.bulk_create(lines)
+    return municipalities, providers

@@ -1,0 +1,1 @@
+from tests.toegang.world import schemas, world  # noqa: F401
