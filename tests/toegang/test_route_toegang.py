@@ -3,13 +3,14 @@
 import datetime as dt
 import json
 
+from tests.toegang.world import TODAY, assert_valid, make_client, process_json, run
+
 from jeugdketen.berichten import ijwxml
 from jeugdketen.berichten.models import Message
 from jeugdketen.berichten.services import new_identification, send
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang.models import Referral, Toewijzing
 from jeugdketen.toegang.services import record_plan, register_referral
-from tests.toegang.world import TODAY, assert_valid, make_client, process_json, run
 
 
 def spec_for(world, client, **product):

@@ -51,7 +51,8 @@ class Message(models.Model):
     @property
     def file_name(self) -> str:
         """Sortable by order, showing type and direction: ``000042_JW301_out_0796-12345678_<id>.xml``."""
-        return f"{self.pk:06d}_{self.code}_{self.direction}_{self.sender}-{self.receiver}_{self.identification}.xml"
+        parties = f"{self.sender}-{self.receiver}"
+        return f"{self.pk:06d}_{self.code}_{self.direction}_{parties}_{self.identification}.xml"
 
     @property
     def retourcodes(self) -> list[str]:
