@@ -7,7 +7,7 @@ message is clean. :data:`RULES` names every rule code the standard has, includin
 the Dutch text and retourcode of a code.
 
 Each rule is a small function registered with :func:`~.engine.rule` for the messages it
-applies to; see ``docs/ijw-rules.md`` for the interpretations made where the standard
+applies to; ``README.md`` beside this module records the interpretations made where the standard
 leaves room.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterator
 
 from jeugdketen.ijw.report import Issue
@@ -12,6 +13,8 @@ from .engine import Message, rule, to_date, years_before
 SENT = ("JW301", "JW305", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325")
 WITH_BIRTH_DATE = ("JW301", "JW305", "JW307", "JW315")
 
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
 #: The date that stands for "birth date unknown" (DatumGebruik 3).
 UNKNOWN_BIRTH_DATE = dt.date(1900, 1, 1)
 
@@ -20,25 +23,26 @@ def elfproef(bsn: str) -> bool:
     """The BSN eleven test: 9·d1 + 8·d2 + ... + 2·d8 − d9 is divisible by 11."""
     if len(bsn) != 9 or not bsn.isdigit():
         return False
-    total = sum(weight * int(digit) for weight, digit in zip(range(9, 1, -1), bsn[:8], strict=True))
-    return (total - int(bsn[8])) % 11 == 0
-
-
-def _bsn_elements(message: Message) -> Iterator:
-    if message.code in ("JW323", "JW325"):
-        parent = "Declaratie" if message.code == "JW323" else "DeclaratieAntwoord"
-        for client in message.iter(parent, "Clienten", "Client"):
-            yield message.find(client, "Bsn")
-    else:
-        yield from message.iter("Client", "Bsn")
+    total = sum(map(operator.mul, _WEIGHTS, map(int, bsn)))
+    return total % 11 == 0
 
 
 @rule("CS002", "JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325")
 def cs002_bsn_elfproef(message: Message) -> Iterator[Issue]:
     """CS002: a Bsn passes the eleven test (elfproef)."""
-    for element in _bsn_elements(message):
-        value = (element.text or "").strip() if element is not None else ""
-        if element is not None and not elfproef(value):
+    if message.code in ("JW323", "JW325"):
+        # A declaration has thousands of clients: use the Bsn column read with the prestaties.
+        from .declaratie import prestaties
+
+        table = prestaties(message)
+        for index, value in enumerate(table.client_bsns):
+            if not elfproef(value or ""):
+                bsn = message.find(table.client(index), "Bsn")
+                yield message.issue("CS002", bsn, f"Bsn {value} voldoet niet aan de elfproef.")
+        return
+    for element in message.iter("Client", "Bsn"):
+        value = (element.text or "").strip()
+        if not elfproef(value):
             yield message.issue("CS002", element, f"Bsn {value} voldoet niet aan de elfproef.")
 
 

@@ -51,6 +51,7 @@ class Prestaties:
         }
         rows: list[list] = []
         append = rows.append
+        client_bsns: list[str | None] = []
         row: list | None = None
         bsn = None
         client = -1
@@ -80,6 +81,7 @@ class Prestaties:
             elif index == 0:  # BSN
                 bsn = element.text
                 client += 1
+                client_bsns.append(bsn)
                 row = None
             elif row is not None:
                 row[index] = element.text
@@ -90,7 +92,16 @@ class Prestaties:
             row[TARIEF] = to_int(row[TARIEF])
             row[BEDRAG] = to_int(row[BEDRAG])
         self.rows = rows
+        #: the Bsn of every Client in document order (a Client always holds a Prestatie)
+        self.client_bsns = [bsn.strip() if bsn else bsn for bsn in client_bsns]
         self._elements: list | None = None
+        self._clients: list | None = None
+
+    def client(self, index: int):
+        """The Client element number ``index`` (0-based), looked up on the first failure only."""
+        if self._clients is None:
+            self._clients = list(self.message.root.iter("{" + self.message.ns + "}Client"))
+        return self._clients[index]
 
     def element(self, index: int):
         """The Prestatie element of row ``index``; the list is built on the first failure only."""
@@ -148,13 +159,11 @@ def duplicate_groups(keys: Iterable) -> list[list[int]]:
 @rule("TR101", "JW323", "JW325")
 def tr101_no_duplicate_clients(message: Message) -> Iterator[Issue]:
     """TR101: no duplicate lines; a Client (key Bsn) occurs once per declaration."""
-    elements_ = list(message.iter("Declaratie", "Clienten", "Client")) + list(
-        message.iter("DeclaratieAntwoord", "Clienten", "Client")
-    )
-    for group in duplicate_groups(message.text(client, "Bsn") for client in elements_):
+    table = prestaties(message)
+    for group in duplicate_groups(table.client_bsns):
         yield message.issue(
             "TR101",
-            [elements_[i] for i in group],
+            [table.client(i) for i in group],
             f"Dezelfde cliënt komt {len(group)} keer voor in het bericht; "
             "groepeer alle prestaties van een cliënt onder één Client.",
         )
