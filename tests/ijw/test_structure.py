@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from jeugdketen.ijw.schema import BASIS_NS, MESSAGES
-from jeugdketen.ijw.structure import check_structure
+from jeugdketen.ijw.structure import check_structure, walk_structure
 from jeugdketen.ijw.xml import detect, parse
 
 CLEAN = [code for code in MESSAGES if code not in {"JW315", "JW318"}]
@@ -82,22 +82,35 @@ def mutants(data: bytes, mutate: Callable) -> Iterator[tuple[str, etree._Element
         yield where, root
 
 
+ENGINES = {"python-walk": walk_structure, "compiled-then-walk": check_structure}
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
 @pytest.mark.parametrize("mutation", list(MUTATIONS))
 @pytest.mark.parametrize("code", CLEAN)
-def test_same_verdict_as_the_official_xsd(code, mutation, example, official):
+def test_same_verdict_as_the_official_xsd(code, mutation, engine, example, official):
     disagreements = []
     for where, root in mutants(example(code), MUTATIONS[mutation]):
-        ours = not check_structure(root, detect(root))
+        ours = not ENGINES[engine](root, detect(root))
         theirs = official(code, root)
         if ours != theirs:
             disagreements.append((where, ours, theirs))
     assert disagreements == []
 
 
+@pytest.mark.parametrize("engine", list(ENGINES))
 @pytest.mark.parametrize("code", list(MESSAGES))
-def test_examples_as_published(code, example, official):
+def test_examples_as_published(code, engine, example, official):
     document = parse(example(code))
-    assert (not check_structure(document.root, document.message)) == official(code, document.root)
+    assert (not ENGINES[engine](document.root, document.message)) == official(code, document.root)
+
+
+def test_fast_and_walk_report_the_same_issues(example):
+    for code in ("JW315", "JW318"):
+        document = parse(example(code))
+        assert check_structure(document.root, document.message) == walk_structure(
+            document.root, document.message
+        )
 
 
 def issues_for(data: bytes):

@@ -10,17 +10,14 @@ order, cardinality and datatypes, exactly as the official rule stylesheet does.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from .report import Issue, Report
-from .structure import CODE, RETOURCODE, check_structure
+from .structure import CODE, RETOURCODE, check_structure, plain_path
 from .xml import DEFAULT_MAX_BYTES, Document, parse, parse_file
-
-_PREFIX = re.compile(r"(?<=/)[^/:\[]+:")
 
 
 def validate(
@@ -73,7 +70,7 @@ def official_xsd_issues(document: Document, xsd_dir: str | os.PathLike[str]) -> 
     if schema.validate(document.root.getroottree()):
         return []
     return [
-        Issue(CODE, RETOURCODE, (_plain_path(entry.path),), f"Officiële XSD: {entry.message}")
+        Issue(CODE, RETOURCODE, (plain_path(entry.path),), f"Officiële XSD: {entry.message}")
         for entry in schema.error_log
     ]
 
@@ -82,11 +79,6 @@ def official_xsd_issues(document: Document, xsd_dir: str | os.PathLike[str]) -> 
 def _official_schema(xsd_dir: str, code: str) -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     return etree.XMLSchema(etree.parse(os.path.join(xsd_dir, f"{code}.xsd"), parser))
-
-
-def _plain_path(path: str | None) -> str:
-    """libxml2 writes ``/jw323:Bericht/jw323:Header``; iJw locations use local names only."""
-    return _PREFIX.sub("", path or "/")
 
 
 def _merge(ours: list[Issue], official: list[Issue]) -> list[Issue]:
