@@ -1,0 +1,365 @@
+"""The synthetic region: youths, referrals over all routes, toewijzingen, starts, stops, messages.
+
+Deterministic: the same seed, size and `today` give the same data. Fast: rows are built in
+memory and written with bulk_create, a few statements per table, so 10,000 youths take
+seconds on PostgreSQL (see benchmarks/bench_demo.py). Later stages (declarations, ...)
+append a function to :data:`STAGES`; each receives the :class:`DemoContext`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from jeugdketen.berichten import ijwxml
+from jeugdketen.berichten.models import Message
+from jeugdketen.contracten.models import ClientStop, ContractProduct
+from jeugdketen.core.werkdagen import add_working_days
+from jeugdketen.levering.deadlines import open_task
+from jeugdketen.levering.models import Start, Stop, Task
+from jeugdketen.toegang.models import AllocationRequest, Client, Referral, Toewijzing
+
+from .people import FIRST, LAST, STREETS, bsn
+from .region import ensure_region
+
+DEMO_PASSWORD = "jeugdketen-demo"  # noqa: S105 - documented demo password, only with JEUGDKETEN_DEMO=1
+ROUTES = [
+    ("toegang", 40),
+    ("huisarts", 25),
+    ("jeugdarts", 5),
+    ("specialist", 5),
+    ("gi", 10),
+    ("dyslexie", 15),
+]
+
+
+@dataclass
+class DemoContext:
+    seed: int
+    today: dt.date
+    months: int
+    municipalities: list
+    providers: list
+    clients: list = field(default_factory=list)
+    toewijzingen: list = field(default_factory=list)
+    starts: list = field(default_factory=list)
+    rng: random.Random | None = None
+
+
+#: Later stages append here, e.g. monthly JW323 billing: ``STAGES.append(bill)``.
+STAGES: list[Callable[[DemoContext], None]] = []
+
+
+def _stages() -> list[Callable[[DemoContext], None]]:
+    stages = list(STAGES)
+    try:
+        from jeugdketen.declaraties import demo as declaraties_demo  # type: ignore[attr-defined]
+    except ImportError:
+        return stages
+    bill = getattr(declaraties_demo, "bill", None)
+    if bill is not None and bill not in stages:
+        stages.append(bill)
+    return stages
+
+
+class Ids:
+    """BerichtIdentificatie values from the seed: deterministic and 12 characters."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed, self.n = seed, 0
+
+    def __call__(self) -> str:
+        self.n += 1
+        return f"D{self.seed % 1000:03d}{self.n:08d}"
+
+
+@transaction.atomic
+def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) -> DemoContext:
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    municipalities, providers = ensure_region()
+    ctx = DemoContext(seed, today, months, municipalities, providers, rng=rng)
+    lines: dict[int, list] = {}
+    for line in ContractProduct.objects.filter(
+        contract__provider__in=providers, year=today.year
+    ).select_related("product"):
+        lines.setdefault(line.contract.provider_id, []).append(line.product)
+    contracted = [p for p in providers if lines.get(p.pk)]
+    dyslexia = [p for p in contracted if any(x.code == "54B98" for x in lines[p.pk])]
+    stopped = contracted[-1]
+    ClientStop.objects.get_or_create(
+        provider=stopped, reason="Wachtlijst vol (demo)", defaults={"start": today - dt.timedelta(days=60)}
+    )
+    ids = Ids(seed)
+    first_day = today - dt.timedelta(days=30 * months)
+    span = (today - first_day).days
+    existing = Client.objects.count()
+
+    clients, referrals = [], []
+    for i in range(youths):
+        last = LAST[rng.randrange(len(LAST))]
+        age = rng.choice([5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19])
+        clients.append(
+            Client(
+                bsn=bsn(seed * 1_000_003 + existing + i),
+                birth_date=today - dt.timedelta(days=365 * age + rng.randrange(365)),
+                given_name=FIRST[rng.randrange(len(FIRST))],
+                prefix=last[0],
+                last_name=last[1],
+                gender=rng.choice("12"),
+                street=rng.choice(STREETS),
+                house_number=str(rng.randrange(1, 200)),
+                postcode=f"52{rng.randrange(10, 99)}AB",
+                municipality=municipalities[rng.randrange(len(municipalities))],
+            )
+        )
+    Client.objects.bulk_create(clients, batch_size=2000)
+    if len(clients) and clients[0].pk is None:  # backends without RETURNING
+        clients = list(Client.objects.order_by("-pk")[: len(clients)])[::-1]
+    ctx.clients = clients
+
+    routes, weights = zip(*ROUTES, strict=True)
+    plan = []
+    for client in clients:
+        route = rng.choices(routes, weights)[0]
+        provider = rng.choice(dyslexia if route == "dyslexie" and dyslexia else contracted)
+        products = lines[provider.pk]
+        product = next((x for x in products if x.code == "54B98"), None) if route == "dyslexie" else None
+        product = product or rng.choice([x for x in products if x.code != "54B98"] or products)
+        day = first_day + dt.timedelta(days=rng.randrange(span))
+        real_route = "toegang" if route == "dyslexie" else route
+        referral = Referral(
+            client=client,
+            municipality=client.municipality,
+            route=real_route,
+            referrer_code={
+                "toegang": "01",
+                "huisarts": "02",
+                "jeugdarts": "03",
+                "gi": "04",
+                "specialist": "05",
+            }[real_route],
+            referrer_agb=f"01{rng.randrange(10**6):06d}"
+            if real_route in ("huisarts", "jeugdarts", "specialist")
+            else "",
+            date=day,
+            product=product,
+            provider=provider,
+        )
+        referrals.append(referral)
+        plan.append((client, referral, provider, product, route))
+    Referral.objects.bulk_create(referrals, batch_size=2000)
+
+    toewijzingen, tasks, requests = [], [], []
+    numbers = {m.pk: 100000 + Toewijzing.objects.filter(municipality=m).count() for m in municipalities}
+    for client, referral, provider, product, route in plan:
+        links = {"client": client, "municipality": client.municipality, "provider": provider}
+        lead = {"toegang": rng.randrange(15, 35), "dyslexie": rng.randrange(3, 8)}.get(
+            route, rng.randrange(5, 18)
+        )
+        decided = add_working_days(referral.date, lead)
+        refused = route in ("huisarts", "gi", "jeugdarts", "specialist") and (
+            provider is stopped or rng.random() < 0.05
+        )
+        if decided > today:
+            kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
+                route, "jw315-huisarts"
+            )
+            tasks.append(open_task(kind, referral.date, save=False, referral=referral, **links))
+            continue
+        if refused:
+            requests.append(
+                AllocationRequest(
+                    kind="JW315",
+                    reference=f"R{ids()}",
+                    municipality=client.municipality,
+                    provider=provider,
+                    client=client,
+                    product_category=product.category,
+                    product_code=product.code or "",
+                    begin=decided,
+                    received_on=decided,
+                    status=AllocationRequest.Status.AFGEWEZEN,
+                    refusal_reason="4" if provider is stopped else "7",
+                    refusal_rule="CLIENTENSTOP" if provider is stopped else "ZORGINHOUDELIJK",
+                    referrer_code=referral.referrer_code,
+                )
+            )
+            continue
+        numbers[client.municipality.pk] += 1
+        weeks = rng.choice([12, 26, 39, 52])
+        unit = product.unit_code or "04"
+        volume, frequency = {"14": (7, "2"), "16": (rng.choice([2, 4, 6]), "2")}.get(
+            unit, (rng.choice([2, 3, 4, 6]), "2") if unit in ("01", "04") else (1, "6")
+        )
+        t = Toewijzing(
+            municipality=client.municipality,
+            number=str(numbers[client.municipality.pk]),
+            client=client,
+            provider=provider,
+            product=product,
+            product_category=product.category,
+            product_code=product.code or "",
+            begin=decided,
+            end=decided + dt.timedelta(weeks=weeks),
+            volume=volume,
+            unit=product.unit_code if volume else "",
+            frequency="2" if volume else "",
+            toewijzing_date=decided,
+            referral=referral,
+        )
+        toewijzingen.append(t)
+    Toewijzing.objects.bulk_create(toewijzingen, batch_size=2000)
+    AllocationRequest.objects.bulk_create(requests, batch_size=2000)
+
+    starts, stops = [], []
+    for t in toewijzingen:
+        roll = rng.random()
+        if roll < 0.80:
+            begin = add_working_days(t.toewijzing_date, rng.randrange(1, 9))
+        elif roll < 0.90:
+            begin = add_working_days(t.toewijzing_date, rng.randrange(12, 25))  # late start
+        else:
+            begin = None  # waiting list once the deadline passes
+        if begin is not None and begin > today:
+            begin = None
+        task = open_task(
+            "start",
+            t.toewijzing_date,
+            save=False,
+            client=t.client,
+            municipality=t.municipality,
+            provider=t.provider,
+            toewijzing=t,
+        )
+        task.done_on = begin
+        tasks.append(task)
+        if begin is None:
+            continue
+        starts.append(Start(toewijzing=t, date=begin))
+        if t.end < today:
+            stops.append(
+                Stop(toewijzing=t, date=t.end, reason=rng.choice(["31", "31", "31", "32", "33", "34"]))
+            )
+        elif rng.random() < 0.05 and begin + dt.timedelta(days=30) < today:
+            stops.append(Stop(toewijzing=t, date=begin + dt.timedelta(days=30), reason="32"))
+
+    # Messages: JW301 -> JW302, JW305 -> JW306, JW307 -> JW308, each pair as sent and received.
+    originals, retours = [], []
+
+    def pair(code, root, sender, receiver, day, t, sent_by_municipality):
+        ident = ids()
+        xml = _xml(root)
+        direction_first = "out" if sent_by_municipality else "in"
+        original = Message(
+            direction=direction_first,
+            code=code,
+            sender=sender,
+            receiver=receiver,
+            identification=ident,
+            dagtekening=day,
+            xml=xml,
+            accepted=True,
+            municipality=t.municipality,
+            provider=t.provider,
+            client=t.client,
+        )
+        originals.append(original)
+        rid = ids()
+        retour_root = ijwxml.retour(root, [], code=code, identification=rid, dagtekening=day)
+        retours.append(
+            (
+                original,
+                Message(
+                    direction="in" if sent_by_municipality else "out",
+                    code=ijwxml.RETOUR_OF[code],
+                    sender=receiver,
+                    receiver=sender,
+                    identification=rid,
+                    dagtekening=day,
+                    xml=_xml(retour_root),
+                    accepted=True,
+                    municipality=t.municipality,
+                    provider=t.provider,
+                    client=t.client,
+                ),
+            )
+        )
+
+    for t in toewijzingen:
+        m, p = t.municipality.cbs_code, t.provider.agb_code
+        root = ijwxml.jw301(
+            t.client, [t], sender=m, receiver=p, identification=ids(), dagtekening=t.toewijzing_date
+        )
+        pair("JW301", root, m, p, t.toewijzing_date, t, True)
+    stop_of = {s.toewijzing_id: s for s in stops}
+    for s in starts:
+        t = s.toewijzing
+        m, p = t.municipality.cbs_code, t.provider.agb_code
+        root = ijwxml.jw305(
+            t.client, [(t, s.date, "1")], sender=p, receiver=m, identification=ids(), dagtekening=s.date
+        )
+        pair("JW305", root, p, m, s.date, t, False)
+        stop = stop_of.get(t.pk)
+        if stop is not None:
+            root = ijwxml.jw307(
+                t.client,
+                [(t, s.date, stop.reason, stop.date, "1")],
+                sender=p,
+                receiver=m,
+                identification=ids(),
+                dagtekening=stop.date,
+            )
+            pair("JW307", root, p, m, stop.date, t, False)
+    Message.objects.bulk_create(originals, batch_size=1000)
+    for original, retour in retours:
+        retour.in_reply_to = original
+    Message.objects.bulk_create([r for _, r in retours], batch_size=1000)
+    Start.objects.bulk_create(starts, batch_size=2000)
+    Stop.objects.bulk_create(stops, batch_size=2000)
+    Task.objects.bulk_create(tasks, batch_size=2000)
+    ctx.toewijzingen, ctx.starts = toewijzingen, starts
+    for stage in _stages():
+        stage(ctx)
+    return ctx
+
+
+def _xml(root) -> str:
+    from jeugdketen.ijw.xml import serialise
+
+    return serialise(root).decode()
+
+
+def create_users(municipalities, providers) -> list[str]:
+    """One demo account per role, bound to the demo organisations (password: DEMO_PASSWORD)."""
+    from jeugdketen.accounts.models import Role, User
+
+    made = []
+    for username, role in [
+        ("toegang", Role.TOEGANG),
+        ("contract", Role.CONTRACT),
+        ("aanbieder", Role.AANBIEDER),
+        ("beheer", Role.BEHEER),
+        ("auditor", Role.AUDITOR),
+    ]:
+        user, created = User.objects.get_or_create(username=username, defaults={"role": role})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            if role == Role.AANBIEDER:
+                user.provider = providers[0]
+            user.save()
+            if role == Role.TOEGANG:
+                user.municipalities.set(municipalities[:1])
+            elif role == Role.CONTRACT:
+                user.municipalities.set(municipalities)
+            made.append(username)
+    return made
+
+
+def users_enabled(flag: bool) -> bool:
+    return flag or os.environ.get("JEUGDKETEN_DEMO") == "1"

@@ -1,0 +1,49 @@
+"""The demo region: deterministic, valid messages, users only when asked."""
+
+import datetime as dt
+
+from tests.toegang.world import assert_valid, run
+
+from jeugdketen.accounts.models import User
+from jeugdketen.berichten.models import Message
+from jeugdketen.core.privacy import is_valid_bsn
+from jeugdketen.toegang.models import Client, Toewijzing
+
+TODAY = dt.date(2026, 3, 2)
+
+
+def snapshot():
+    return (
+        list(Client.objects.order_by("pk").values_list("bsn", "birth_date", "municipality__cbs_code")),
+        list(
+            Toewijzing.objects.order_by("pk").values_list(
+                "number", "product_code", "begin", "provider__agb_code"
+            )
+        ),
+    )
+
+
+def test_demo_is_deterministic_and_valid(world, schemas, xsd_dir, monkeypatch):
+    monkeypatch.delenv("JEUGDKETEN_DEMO", raising=False)
+    code, text = run("demo", "--youths", 60, "--months", 6, "--seed", 7, "--today", TODAY)
+    assert code == 0, text
+    first = snapshot()
+    assert all(is_valid_bsn(b) for b, _, _ in first[0])
+    assert not User.objects.exists()
+    for message in Message.objects.order_by("?")[:15]:
+        assert_valid(message.xml, schemas, xsd_dir)
+    code, text = run("demo", "--if-empty", "--with-users")
+    assert "niets gedaan" in text and User.objects.filter(username="toegang").exists()
+    Message.objects.exclude(in_reply_to=None).delete()
+    Message.objects.all().delete()
+    from jeugdketen.levering.models import Start, Stop, Task
+    from jeugdketen.toegang.models import AllocationRequest, Referral
+
+    for model in (Task, Stop, Start, AllocationRequest, Toewijzing, Referral):
+        model.objects.all().delete()
+    User.objects.all().delete()
+    Client.objects.all().delete()
+    run("demo", "--youths", 60, "--months", 6, "--seed", 7, "--today", TODAY)
+    second = snapshot()
+    assert [c[1:] for c in first[0]] == [c[1:] for c in second[0]]
+    assert [t[1:] for t in first[1]] == [t[1:] for t in second[1]]
