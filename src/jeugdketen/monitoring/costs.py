@@ -11,7 +11,8 @@ turns into units for those days:
 - a toewijzing with a budget (``budget_cents``) instead of a volume: budget × days / length.
 
 The tariff is the contract's tariff (ContractProduct) for the provider, product and year of
-the period, else the catalogue's regular tariff. Each toewijzing is rounded to whole cents in
+the period, else the catalogue's regular tariff; a year without a tariff yet uses the latest
+earlier year's. Each toewijzing is rounded to whole cents in
 the database and the cents are summed there, so no row reaches Python. A toewijzing ends at
 its first stop (JW307) when that comes before its end date; withdrawn ones cost nothing.
 """
@@ -48,12 +49,19 @@ MONEY = DecimalField(max_digits=20, decimal_places=6)
 
 
 def tariff_expression(year: int):
-    contracted = ContractProduct.objects.filter(
-        contract__provider=OuterRef("provider"), product=OuterRef("product"), year=year
-    ).values("tariff")[:1]
-    catalogue = Tariff.objects.filter(product=OuterRef("product"), year=year, variant="regular").values(
-        "amount"
-    )[:1]
+    """The tariff of the year, else of the latest earlier year: contract first, then catalogue."""
+    contracted = (
+        ContractProduct.objects.filter(
+            contract__provider=OuterRef("provider"), product=OuterRef("product"), year__lte=year
+        )
+        .order_by("-year")
+        .values("tariff")[:1]
+    )
+    catalogue = (
+        Tariff.objects.filter(product=OuterRef("product"), year__lte=year, variant="regular")
+        .order_by("-year")
+        .values("amount")[:1]
+    )
     return Coalesce(Subquery(contracted, output_field=MONEY), Subquery(catalogue, output_field=MONEY))
 
 
