@@ -214,7 +214,7 @@ def jw315(client, items: Iterable[Requested], *, sender, receiver, identificatio
         referrer = b.el(item, "Verwijzer")
         b.el(referrer, "Type", r.referrer_code, basis=True)
         if r.referrer_code != "06":
-            if r.referrer_agb:
+            if r.referrer_agb and r.referrer_code in ("02", "03", "04", "05"):
                 b.el(referrer, "ZorgverlenerCode", r.referrer_agb, basis=True)
             else:
                 b.el(referrer, "Naam", r.referrer_name or "onbekend", basis=True)
