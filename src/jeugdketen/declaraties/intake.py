@@ -16,10 +16,11 @@ the demo. In one transaction it
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from jeugdketen.berichten.models import Message
 from jeugdketen.catalogus.models import Municipality, Provider
@@ -250,43 +251,63 @@ def _store(declaratie: Declaratie, verdicts: list[Verdict], today: dt.date) -> N
                     obligation=obligation,
                 )  # fmt: skip
     Boeking.objects.bulk_create(rows)
-    common = {
-        "declaratie": declaratie,
-        "municipality_id": declaratie.municipality_id,
-        "provider_id": declaratie.provider_id,
-    }
-    Prestatie.objects.bulk_create(
-        (
-            Prestatie(
-                **common,
-                position=v.line.position,
-                bsn=v.line.bsn,
-                client_id=v.client_id,
-                toewijzing_id=v.toewijzing_id,
-                product_id=v.product_id,
-                reference=v.line.reference,
-                previous_reference=v.line.previous_reference,
-                toewijzing_number=v.line.toewijzing_number,
-                product_category=v.line.product_category,
-                product_code=v.line.product_code,
-                begin=v.line.begin,
-                end=v.line.end,
-                volume=v.line.volume,
-                unit=v.line.unit,
-                tariff_cents=v.line.tariff_cents,
-                amount_cents=v.line.amount_cents,
-                debit_credit=v.line.debit_credit,
-                accepted=v.accepted,
-                retourcodes=",".join(v.retourcodes),
-                findings=[f.as_dict() for f in v.findings] or None,
-                counts_as_billed=v.counts_as_billed,
-                credited=False,
-                obligation=by_key.get((v.line.product_code, _month(v.line.begin))) if v.accepted else None,
-            )  # fmt: skip
-            for v in verdicts
-        ),
-        batch_size=2000,
-    )
+    _insert_prestaties(declaratie, verdicts, by_key)
     closed = [v.closes_debit for v in verdicts if v.closes_debit is not None]
     for ids in chunks(closed):
         Prestatie.objects.filter(pk__in=ids).update(credited=True)
+
+
+PRESTATIE_COLUMNS = (
+    "declaratie_id", "municipality_id", "provider_id", "position", "bsn", "client_id", "toewijzing_id",
+    "product_id", "reference", "previous_reference", "toewijzing_number", "product_category",
+    "product_code", "begin", "end", "volume", "unit", "tariff_cents", "amount_cents", "debit_credit",
+    "accepted", "retourcodes", "findings", "credited", "counts_as_billed", "obligation_id",
+)  # fmt: skip
+
+
+def _insert_prestaties(declaratie: Declaratie, verdicts: list[Verdict], obligations: dict) -> None:
+    """All lines in batches of plain INSERTs: the ORM's per-object work would dominate at 100,000 lines."""
+    ops = connection.ops
+    table = ops.quote_name(Prestatie._meta.db_table)
+    columns = ", ".join(ops.quote_name(column) for column in PRESTATIE_COLUMNS)
+    json_param = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    params = ", ".join(json_param if column == "findings" else "%s" for column in PRESTATIE_COLUMNS)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({params})"
+    date = ops.adapt_datefield_value
+    head = (declaratie.pk, declaratie.municipality_id, declaratie.provider_id)
+    rows = []
+    for v in verdicts:
+        line = v.line
+        obligation = obligations.get((line.product_code, _month(line.begin))) if v.accepted else None
+        findings = json.dumps([f.as_dict() for f in v.findings]) if v.findings else None
+        rows.append(
+            (
+                *head,
+                line.position,
+                line.bsn,
+                v.client_id,
+                v.toewijzing_id,
+                v.product_id,
+                line.reference,
+                line.previous_reference,
+                line.toewijzing_number,
+                line.product_category,
+                line.product_code,
+                date(line.begin),
+                date(line.end),
+                line.volume,
+                line.unit,
+                line.tariff_cents,
+                line.amount_cents,
+                line.debit_credit,
+                v.accepted,
+                ",".join(v.retourcodes),
+                findings,
+                False,
+                v.counts_as_billed,
+                obligation.pk if obligation else None,
+            )  # fmt: skip
+        )
+    with connection.cursor() as cursor:
+        for batch in chunks(rows, 5000):
+            cursor.executemany(sql, batch)

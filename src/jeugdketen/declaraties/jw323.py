@@ -105,26 +105,28 @@ def read(root: etree._Element) -> tuple[Header, list[Line]]:
         bsn = client.findtext(t_bsn)
         for prestatie_index, prestatie in enumerate(client.find(t_prestaties).iter(t_prestatie), start=1):
             position += 1
-            ref = prestatie.find(t_ref)
-            per = prestatie.find(t_period)
-            amount = prestatie.find(t_amount)
-            dc = amount.findtext(t_dc)
-            cents = int(amount.findtext(t_bedrag))
-            tariff = prestatie.findtext(t_tariff)
+            # Children by tag in one pass: lxml's find() costs several microseconds a call.
+            fields = {child.tag: child for child in prestatie}
+            ref = {child.tag: child.text for child in fields[t_ref]}
+            per = {child.tag: child.text for child in fields[t_period]}
+            amount = {child.tag: child.text for child in fields[t_amount]}
+            dc = amount[t_dc]
+            cents = int(amount[t_bedrag])
+            tariff = fields.get(t_tariff)
             lines.append(
                 Line(
                     position=position,
                     bsn=bsn,
-                    reference=ref.findtext(t_nr),
-                    previous_reference=ref.findtext(t_vnr) or "",
-                    toewijzing_number=str(int(prestatie.findtext(t_tw))),
-                    product_category=prestatie.findtext(t_cat),
-                    product_code=prestatie.findtext(t_code),
-                    begin=_date(per.findtext(t_begin)),
-                    end=_date(per.findtext(t_end)),
-                    volume=int(prestatie.findtext(t_vol)),
-                    unit=prestatie.findtext(t_unit),
-                    tariff_cents=int(tariff) if tariff is not None else None,
+                    reference=ref[t_nr],
+                    previous_reference=ref.get(t_vnr) or "",
+                    toewijzing_number=str(int(fields[t_tw].text)),
+                    product_category=fields[t_cat].text,
+                    product_code=fields[t_code].text,
+                    begin=_date(per[t_begin]),
+                    end=_date(per[t_end]),
+                    volume=int(fields[t_vol].text),
+                    unit=fields[t_unit].text,
+                    tariff_cents=int(tariff.text) if tariff is not None else None,
                     amount_cents=-cents if dc == "C" else cents,
                     debit_credit=dc,
                     location=f"Client[{client_index}]/Prestaties/Prestatie[{prestatie_index}]",

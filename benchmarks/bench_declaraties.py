@@ -1,0 +1,199 @@
+"""Declaration judgement: one JW323 of 100,000 prestaties against 50,000 toewijzingen.
+
+Runs each database in a fresh worker process (Django binds its database at setup): a
+temporary SQLite file always, and PostgreSQL when ``DATABASE_URL`` is set. In the same
+worker it times the pure ``jeugdketen.ijw`` validation of the same file, then the whole
+intake (set-based judgement, storing lines, obligations and bookings, writing the JW325).
+Sizes can be lowered for a quick look: ``bench_declaraties.py 20000 10000``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def valid_bsns(count: int) -> list[str]:
+    """Numbers that pass the elfproef: the ninth digit makes the weighted sum divisible by 11."""
+    found, prefix = [], 10000000
+    while len(found) < count:
+        digits = str(prefix)
+        last = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
+        if last < 10:
+            found.append(digits + str(last))
+        prefix += 1
+    return found
+
+
+def worker(prestaties: int, toewijzingen: int) -> dict:
+    import datetime as dt
+    from decimal import Decimal
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdketen.conf.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    from jeugdketen.catalogus.models import Municipality, Product, Provider, Region
+    from jeugdketen.contracten.models import Contract, ContractProduct
+    from jeugdketen.declaraties import jw323
+    from jeugdketen.declaraties.intake import process_jw323
+    from jeugdketen.ijw.validate import validate
+    from jeugdketen.levering.models import Start
+    from jeugdketen.toegang.models import Client, Toewijzing
+
+    region = Region.objects.create(slug="bench", name="Bench", year=2025, document="-")
+    product = Product.objects.create(
+        region=region, position=1, code="45A03", category="45", name="B", unit_code="04"
+    )
+    municipality = Municipality.objects.create(cbs_code="0999", name="Benchgemeente")
+    provider = Provider.objects.create(name="Bench BV", agb_code="99999999")
+    contract = Contract.objects.create(provider=provider, region=region, start=dt.date(2025, 1, 1))
+    ContractProduct.objects.create(contract=contract, product=product, year=2025, tariff=Decimal("80.00"))
+    Client.objects.bulk_create(
+        Client(bsn=bsn, birth_date=dt.date(2012, 1, 1), last_name="B", municipality=municipality)
+        for bsn in valid_bsns(toewijzingen)
+    )
+    clients = list(Client.objects.values_list("id", "bsn").order_by("id"))
+    Toewijzing.objects.bulk_create(
+        (
+            Toewijzing(
+                municipality=municipality,
+                number=str(10000 + i),
+                client_id=clients[i][0],
+                provider=provider,
+                product=product,
+                product_category="45",
+                product_code="45A03",
+                begin=dt.date(2025, 1, 1),
+                end=dt.date(2025, 12, 31),
+                volume=20,
+                unit="04",
+                frequency="4",
+                toewijzing_date=dt.date(2025, 1, 1),
+            )  # fmt: skip
+            for i in range(toewijzingen)
+        ),
+        batch_size=5000,
+    )
+    ids = list(Toewijzing.objects.values_list("id", flat=True).order_by("id"))
+    Start.objects.bulk_create(
+        (Start(toewijzing_id=i, date=dt.date(2025, 1, 6)) for i in ids), batch_size=5000
+    )
+    lines = []
+    for n in range(prestaties):
+        i, month = n % toewijzingen, 1 + n // toewijzingen
+        begin = dt.date(2025, month, 1)
+        end = (begin.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        volume = 10 + n % 5
+        lines.append(
+            jw323.Line(
+                position=n + 1,
+                bsn=clients[i][1],
+                reference=f"R{n:09d}",
+                previous_reference="",
+                toewijzing_number=str(10000 + i),
+                product_category="45",
+                product_code="45A03",
+                begin=begin,
+                end=end,
+                volume=volume,
+                unit="04",
+                tariff_cents=8000,
+                amount_cents=volume * 8000,
+                debit_credit="D",
+            )  # fmt: skip
+        )
+    lines.sort(key=lambda line: line.bsn)
+    data = jw323.build(
+        sender="99999999", receiver="0999", identification="BENCH1", dagtekening=dt.date(2025, 12, 5),
+        number="BENCH1", period_begin=dt.date(2025, 11, 1), period_end=dt.date(2025, 11, 30), lines=lines,
+    )  # fmt: skip
+    started = time.perf_counter()
+    report = validate(data)
+    validation = time.perf_counter() - started
+    assert report.ok, report.issues[:3]
+    started = time.perf_counter()
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+
+        cProfile.runctx(
+            "process_jw323(data, received_on=dt.date(2025, 12, 6))", globals(), locals(), sort="cumtime"
+        )
+        raise SystemExit(0)
+    result = process_jw323(data, received_on=dt.date(2025, 12, 6))
+    total = time.perf_counter() - started
+    assert result.declaratie.lines_total == prestaties
+    from django.db import connection
+
+    return {
+        "vendor": connection.vendor,
+        "prestaties": prestaties,
+        "toewijzingen": toewijzingen,
+        "megabytes": round(len(data) / 1e6, 1),
+        "validation": round(validation, 2),
+        "intake": round(total, 2),
+        "rejected": result.declaratie.lines_rejected,
+    }
+
+
+def run(database_url: str, sizes: list[int]) -> dict:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", *map(str, sizes)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [100_000, 50_000]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rows.append(run(f"sqlite:///{tmp}/bench.sqlite3", sizes))
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        rows.append(run(os.environ["DATABASE_URL"], sizes))
+    body = [
+        "One JW323 judged against the toewijzingen in the database: the pure `jeugdketen.ijw` validation "
+        "(structure and all message rules) and, separately, the whole intake (verdict again, set-based "
+        "judgement of every prestatie, storing lines, payment obligations and ledger, writing the JW325). "
+        "Aim: intake within 20 s.",
+        "",
+        "| database | prestaties | toewijzingen | file MB | ijw validation s | intake s | rejected |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        body.append(
+            f"| {r['vendor']} | {r['prestaties']:,} | {r['toewijzingen']:,} | {r['megabytes']} | "
+            f"{r['validation']} | {r['intake']} | {r['rejected']} |"
+        )
+    if not any(r["vendor"] == "postgresql" for r in rows):
+        body += ["", "PostgreSQL was not measured in this run (set `DATABASE_URL=postgres://...`)."]
+    markdown = "\n".join(body)
+    print(markdown)
+    sys.path.insert(0, str(HERE))
+    from _results import write_section
+
+    write_section("Declaration judgement", markdown)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        print(json.dumps(worker(*map(int, sys.argv[2:4]))))
+    else:
+        main(sys.argv[1:])

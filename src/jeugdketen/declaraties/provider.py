@@ -1,0 +1,174 @@
+"""The provider's side: bill delivered care with a JW323, and read the JW325 that answers it.
+
+Delivered care is registered per toewijzing and month as :class:`GeleverdeZorg`.
+:func:`build_jw323` bills every open registration of one municipality with a fresh
+ReferentieNummer; :func:`process_jw325` marks the lines of that declaration accepted or
+rejected and says, per rejected line, what to do next:
+
+- ``crediteren``: an earlier line for the same period is still standing (9389); credit it first;
+- ``vervallen``: billed too late or billed twice (0233, 8021); do not bill again;
+- ``corrigeren``: anything else; fix the registration and bill it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from jeugdketen.ijw.xml import parse
+
+from .jw323 import Line, build
+from .models import GeleverdeZorg
+
+NS325 = "{http://www.istandaarden.nl/ijw/3_2/jw325/schema}"
+NSB = "{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}"
+DROP = {"0233", "8021"}
+
+
+@dataclass
+class Jw325Summary:
+    declaratie_number: str
+    submitted_cents: int
+    accepted_cents: int
+    accepted: list[GeleverdeZorg] = field(default_factory=list)
+    to_credit: list[GeleverdeZorg] = field(default_factory=list)
+    to_correct: list[GeleverdeZorg] = field(default_factory=list)
+    dropped: list[GeleverdeZorg] = field(default_factory=list)
+    header_codes: list[str] = field(default_factory=list)
+
+
+def line_for(delivery: GeleverdeZorg, reference: str) -> Line:
+    tw = delivery.toewijzing
+    tariff_cents = int(delivery.tariff * 100)
+    return Line(
+        position=0, bsn=tw.client.bsn, reference=reference, previous_reference="",
+        toewijzing_number=tw.number, product_category=tw.product_category,
+        product_code=tw.product_code or (tw.product.code if tw.product else "") or "00000",
+        begin=delivery.begin, end=delivery.end, volume=delivery.volume, unit=tw.unit,
+        tariff_cents=tariff_cents, amount_cents=delivery.volume * tariff_cents, debit_credit="D",
+    )  # fmt: skip
+
+
+def credit_line(delivery: GeleverdeZorg, reference: str) -> Line:
+    line = line_for(delivery, reference)
+    line.previous_reference = delivery.reference
+    line.amount_cents = -line.amount_cents
+    line.debit_credit = "C"
+    return line
+
+
+@transaction.atomic
+def build_jw323(
+    provider, municipality, *, period_begin: dt.date, period_end: dt.date, number: str, identification: str,
+    dagtekening: dt.date, credits: list[GeleverdeZorg] = (), reference_prefix: str = "",
+) -> bytes | None:  # fmt: skip
+    """A JW323 of the open delivered care up to ``period_end`` plus credits; None when nothing to bill."""
+    open_care = list(
+        GeleverdeZorg.objects.select_related("toewijzing__client", "toewijzing__product")
+        .filter(
+            provider=provider,
+            toewijzing__municipality=municipality,
+            status=GeleverdeZorg.Status.OPEN,
+            end__lte=period_end,
+        )  # fmt: skip
+        .order_by("toewijzing__client__bsn", "begin", "id")
+    )
+    lines = []
+    prefix = reference_prefix or number
+    for index, delivery in enumerate(credits, start=1):
+        reference = f"{prefix}C{index}"[:20]
+        lines.append(credit_line(delivery, reference))
+        delivery.credit_reference = reference
+        delivery.status = GeleverdeZorg.Status.GECREDITEERD
+        delivery.save(update_fields=["credit_reference", "status"])
+    for index, delivery in enumerate(open_care, start=1):
+        reference = f"{prefix}-{index}"[:20]
+        lines.append(line_for(delivery, reference))
+        delivery.reference = reference
+        delivery.declaratie_number = number
+        delivery.status = GeleverdeZorg.Status.GEDECLAREERD
+    GeleverdeZorg.objects.bulk_update(open_care, ["reference", "declaratie_number", "status"])
+    if not lines:
+        return None
+    lines.sort(key=lambda line: line.bsn)
+    return build(
+        sender=provider.agb_code, receiver=municipality.cbs_code, identification=identification,
+        dagtekening=dagtekening, number=number, period_begin=period_begin, period_end=period_end, lines=lines,
+    )  # fmt: skip
+
+
+def _signed(total) -> int:
+    cents = int(total.findtext(f"{NSB}TotaalBedrag"))
+    return -cents if total.findtext(f"{NSB}DebetCredit") == "C" else cents
+
+
+@transaction.atomic
+def process_jw325(provider, data: bytes) -> Jw325Summary:
+    """Mark the billed care accepted or rejected, with the advice for each rejected line."""
+    root = parse(data).root
+    header_codes = [e.text for e in root.find(f"{NS325}Header").iter(f"{NS325}RetourCode")]
+    body = root.find(f"{NS325}DeclaratieAntwoord")
+    if body is None:  # technically rejected: nothing was taken in, every line is open again
+        number = ""
+        summary = Jw325Summary(number, 0, 0, header_codes=header_codes)
+        return summary
+    number = body.findtext(f"{NS325}DeclaratieNummer")
+    summary = Jw325Summary(
+        number,
+        _signed(body.find(f"{NS325}TotaalIngediendBedrag")),
+        _signed(body.find(f"{NS325}TotaalToegekendBedrag")),
+        header_codes=header_codes,
+    )
+    billed = {
+        d.reference: d
+        for d in GeleverdeZorg.objects.filter(
+            provider=provider, declaratie_number=number, status=GeleverdeZorg.Status.GEDECLAREERD
+        )
+    }
+    declaration_codes = [e.text for e in body.findall(f"{NS325}RetourCodes/{NS325}RetourCode")]
+    if "9333" in declaration_codes:
+        for delivery in billed.values():
+            delivery.status, delivery.reference, delivery.declaratie_number = (
+                GeleverdeZorg.Status.OPEN,
+                "",
+                "",
+            )
+        GeleverdeZorg.objects.bulk_update(billed.values(), ["status", "reference", "declaratie_number"])
+        return summary
+    for prestatie in body.iter(f"{NS325}Prestatie"):
+        reference = prestatie.findtext(f"{NS325}ProductReferentie/{NSB}ReferentieNummer")
+        codes = [e.text for e in prestatie.iter(f"{NS325}RetourCode")]
+        delivery = billed.pop(reference, None)
+        if delivery is None:
+            continue
+        delivery.status = GeleverdeZorg.Status.AFGEWEZEN
+        delivery.retourcodes = ",".join(codes)
+        if "9389" in codes:
+            delivery.advice = "crediteren: eerdere prestatie voor deze periode eerst crediteren"
+            summary.to_credit.append(delivery)
+        elif DROP & set(codes):
+            delivery.advice = "vervallen: niet opnieuw declareren"
+            summary.dropped.append(delivery)
+        else:
+            delivery.advice = "corrigeren: registratie herstellen en opnieuw declareren (na creditering)"
+            summary.to_correct.append(delivery)
+        delivery.save(update_fields=["status", "retourcodes", "advice"])
+    for delivery in billed.values():
+        delivery.status = GeleverdeZorg.Status.TOEGEKEND
+        summary.accepted.append(delivery)
+    GeleverdeZorg.objects.bulk_update(billed.values(), ["status"])
+    return summary
+
+
+def open_items(provider) -> dict[str, int]:
+    """Counts per status: what is still to bill, awaiting an answer, granted, rejected."""
+    from django.db.models import Count
+
+    return dict(
+        GeleverdeZorg.objects.filter(provider=provider)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
