@@ -91,6 +91,8 @@ TIMES = st.from_regex(r"[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,4})?(Z|[+-][0-9]{2}
 @example(before="", value="24:00:00", after="")
 @example(before="", value="23:59:60", after="")
 @example(before="", value="10:00:00Z", after="")
+@example(before="", value="00:00:00-00:00", after="")
+@example(before="", value="00:00:00+00:00", after="")
 def test_times(oracle, before, value, after):
     agree(oracle, "LDT_Tijd", before + value + after)
 
