@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
 
 from jeugdketen.catalogus.api import register as register_catalogus
+from jeugdketen.declaraties.api import register as register_declaraties
 
 from .berichten import MessageViewSet
 from .views import WhoAmIView
@@ -11,6 +12,7 @@ app_name = "api"
 
 router = DefaultRouter(trailing_slash=False)
 register_catalogus(router)
+register_declaraties(router)
 router.register("berichten", MessageViewSet, basename="bericht")
 
 urlpatterns = [
