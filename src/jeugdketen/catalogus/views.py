@@ -2,16 +2,19 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 
+from jeugdketen.accounts.access import public
 from jeugdketen.ijw_labels import CATEGORY_LABELS
 
 from .models import Product, Region
 from .queries import comparison, providers_for, search_products
 
 
+@public
 def index(request):
     return render(request, "catalogus/index.html", {"regions": Region.objects.all()})
 
 
+@public
 def region(request, slug):
     region = get_object_or_404(Region, slug=slug)
     products = (
@@ -23,6 +26,7 @@ def region(request, slug):
     return render(request, "catalogus/region.html", {"region": region, "lots": lots})
 
 
+@public
 def product(request, slug, position):
     product = get_object_or_404(
         Product.objects.select_related("region", "lot").prefetch_related(
@@ -34,6 +38,7 @@ def product(request, slug, position):
     return render(request, "catalogus/product.html", {"product": product})
 
 
+@public
 def search(request):
     query = request.GET.get("q", "")[:100]
     return render(
@@ -41,6 +46,7 @@ def search(request):
     )
 
 
+@public
 def provider_finder(request):
     query = request.GET.get("product", "")[:100]
     age_text = request.GET.get("leeftijd", "").strip()
@@ -56,6 +62,7 @@ def provider_finder(request):
     return render(request, "catalogus/provider_finder.html", context)
 
 
+@public
 def compare(request):
     category = request.GET.get("categorie") or None
     table = comparison(category)

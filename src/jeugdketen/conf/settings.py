@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jeugdketen.core.context_processors.site",
+                "jeugdketen.web.nav.navigation",
             ],
         },
     }

@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("api/v1/", include("jeugdketen.api.urls")),
     path("catalogus/", include("jeugdketen.catalogus.urls")),
+    path("audit/", include("jeugdketen.audit.urls")),
     path("declaraties/", include("jeugdketen.declaraties.urls")),
     path("monitoring/", include("jeugdketen.monitoring.urls")),
     path("", include("jeugdketen.web.urls")),

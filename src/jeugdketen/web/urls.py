@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
@@ -7,6 +6,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", views.login_view, name="login"),
+    path("uitloggen/", views.logout_view, name="logout"),
+    path("demo/", views.demo_login, name="demo_login"),
 ]
