@@ -111,3 +111,14 @@ def test_parse_serialise_parse_serialise_is_byte_stable(example):
     once = serialise(parse(example("JW323")).root)
     twice = serialise(parse(once).root)
     assert once == twice
+
+
+def test_validation_is_safe_across_threads(example):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jeugdketen.ijw.validate import validate
+
+    inputs = [example("JW315"), example("JW301"), example("JW318"), example("JW305")] * 10
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        verdicts = list(pool.map(lambda data: validate(data, rules=False).schema_valid, inputs))
+    assert verdicts == [False, True, False, True] * 10

@@ -10,7 +10,7 @@ order, cardinality and datatypes, exactly as the official rule stylesheet does.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 from lxml import etree
@@ -75,10 +75,19 @@ def official_xsd_issues(document: Document, xsd_dir: str | os.PathLike[str]) -> 
     ]
 
 
-@lru_cache(maxsize=32)
+_local = threading.local()
+
+
 def _official_schema(xsd_dir: str, code: str) -> etree.XMLSchema:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return etree.XMLSchema(etree.parse(os.path.join(xsd_dir, f"{code}.xsd"), parser))
+    """The official XSD of one message, loaded once per thread (validators keep an error log)."""
+    schemas = getattr(_local, "schemas", None)
+    if schemas is None:
+        schemas = _local.schemas = {}
+    key = (xsd_dir, code)
+    if key not in schemas:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        schemas[key] = etree.XMLSchema(etree.parse(os.path.join(xsd_dir, f"{code}.xsd"), parser))
+    return schemas[key]
 
 
 def _merge(ours: list[Issue], official: list[Issue]) -> list[Issue]:

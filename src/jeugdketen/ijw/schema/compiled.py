@@ -15,6 +15,7 @@ Dutch issues with their locations.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from lxml import etree
@@ -128,10 +129,31 @@ class _BasisResolver(etree.Resolver):
 
 
 @cache
+def _schema_document(code: str) -> bytes:
+    """The generated schema of one message, as bytes; built once per process."""
+    return etree.tostring(message_schema(MESSAGES[code]))
+
+
+@cache
+def _basis_document() -> bytes:
+    return etree.tostring(basis_schema())
+
+
+_local = threading.local()
+
+
 def compiled(code: str) -> etree.XMLSchema:
-    """The libxml2 schema of one message, generated from the declarations (cached)."""
-    basis = etree.tostring(basis_schema())
-    parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    parser.resolvers.add(_BasisResolver(basis))
-    document = etree.fromstring(etree.tostring(message_schema(MESSAGES[code])), parser)
-    return etree.XMLSchema(document)
+    """The libxml2 schema of one message, generated from the declarations.
+
+    One per thread: an lxml validator keeps its error log on itself, so sharing one
+    between the threads of a web server would mix up their errors.
+    """
+    schemas = getattr(_local, "schemas", None)
+    if schemas is None:
+        schemas = _local.schemas = {}
+    schema = schemas.get(code)
+    if schema is None:
+        parser = etree.XMLParser(no_network=True, resolve_entities=False)
+        parser.resolvers.add(_BasisResolver(_basis_document()))
+        schema = schemas[code] = etree.XMLSchema(etree.fromstring(_schema_document(code), parser))
+    return schema
