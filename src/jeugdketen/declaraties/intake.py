@@ -309,5 +309,11 @@ def _insert_prestaties(declaratie: Declaratie, verdicts: list[Verdict], obligati
             )  # fmt: skip
         )
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one statement; executemany would pay a round trip per row.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
         for batch in chunks(rows, 5000):
             cursor.executemany(sql, batch)
