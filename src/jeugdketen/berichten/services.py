@@ -290,3 +290,32 @@ def _retour_received(message: Message, header: Header, document: Document) -> No
         from jeugdketen.levering.deadlines import close_tasks
 
         close_tasks("retour", header.dagtekening, client=original.client)
+
+
+def exchange(message: Message, *, today: dt.date | None = None, depth: int = 4) -> list[Outcome]:
+    """Delivers a message inside the system and, in turn, everything sent in response.
+
+    The screens and the API use this so the other party receives what one party sends at
+    once: a JW301 is processed by the provider (JW302 back), a JW305 by the municipality
+    (JW306 back), a JW315 by the municipality (JW316, then JW301 or JW319, each answered).
+    """
+    outcomes = [deliver(message, today=today)]
+    if depth > 0:
+        for produced in outcomes[0].produced:
+            outcomes.extend(exchange(produced, today=today, depth=depth - 1))
+    return outcomes
+
+
+def receive_upload(*, document, data: bytes, principal=None, route: str = "") -> tuple[Message, bool]:
+    """An inbound message from the API upload: judged, processed, answered; (message, created).
+
+    A message seen before (TR056) returns the first one, unchanged, with ``created`` False.
+    What the system sends in response is delivered inside the system too, and waits in the
+    sender's list of messages (``GET /api/v1/berichten``) for its own system to fetch.
+    """
+    outcome = process(data)
+    if outcome.duplicate:
+        return outcome.message, False
+    for produced in outcome.produced:
+        exchange(produced)
+    return outcome.message, True
