@@ -39,6 +39,9 @@ class HasPermission(permissions.BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
+        if request.method.upper() not in view.allowed_methods:
+            # Let DRF answer 405 Method Not Allowed rather than a misleading 403.
+            return True
         perm = required_permission_of(view)
         if perm is None:
             # A view that forgot to declare is closed, not open.

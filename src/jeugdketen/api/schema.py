@@ -53,14 +53,11 @@ def add_problem_responses(result, generator, request, public):
             for code, text in ERRORS.items():
                 if code == "415" and method not in {"post", "put", "patch"}:
                     continue
-                answer = responses.setdefault(code, {"description": text})
-                content = answer.setdefault("content", {})
-                # Errors are only ever problem+json, whatever a serializer-derived default says.
-                for key in list(content):
-                    if key != "application/problem+json":
-                        del content[key]
-                content.update(problem_ref)
+                responses.setdefault(code, {"description": text})
             for code, answer in responses.items():
+                if code[0] in "45":
+                    # Errors are only ever problem+json, whatever a serializer-derived default says.
+                    answer["content"] = dict(problem_ref)
                 if code.startswith("2"):
                     answer.setdefault("headers", {}).update(API_VERSION_HEADER)
     return result
