@@ -205,18 +205,25 @@ SPECTACULAR_SETTINGS = {
 
 
 class PersonalDataFilter(logging.Filter):
-    """Masks anything that looks like a BSN in application logs (AVG)."""
+    """Masks anything that looks like a BSN in application logs (AVG).
+
+    The message is formatted here, once, and the masked text replaces it: masking each
+    argument separately would break ``%d`` and miss a BSN spread over message and args.
+    Tracebacks are masked too, since exception texts can quote input.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         from jeugdketen.core.privacy import mask_bsns
 
-        record.msg = mask_bsns(str(record.msg))
-        if record.args:
-            record.args = (
-                tuple(mask_bsns(str(arg)) for arg in record.args)
-                if isinstance(record.args, tuple)
-                else record.args
-            )
+        try:
+            text = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken log call must not break the request
+            text = f"{record.msg} {record.args}"
+        record.msg, record.args = mask_bsns(text), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = mask_bsns(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = mask_bsns(record.exc_text)
         return True
 
 
