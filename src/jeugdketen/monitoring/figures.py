@@ -12,19 +12,19 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Case, Count, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from jeugdketen.catalogus.models import Lot, Municipality, Provider
+from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider
 from jeugdketen.ijw.codes import JZ588
 from jeugdketen.levering.models import Start, Stop
 from jeugdketen.toegang.models import Client, Goal, SupportPlan, Toewijzing
 
-from . import charts
+from . import charts, declared_source
 from .calendar import ensure_calendar, working_day_number
 from .models import AccountabilityDocument, Budget, SroiContribution
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
-from .spending import ALLOCATED, allocated, spending
+from .spending import ALLOCATED, DECLARED, allocated, grouped, prestatie_model, regroup, source, spending
 
 NAMES = ["budget", "waiting-times", "dropout", "top75", "residential", "accountability"]
 
@@ -76,18 +76,26 @@ def budget(scope=None, *, year: int, today: dt.date) -> Report:
     scope = _scope(scope)
     first, last = year_bounds(year)
     cut = min(max(first_of_month(today), first), last + dt.timedelta(days=1))
-    group = ["municipality", "product__lot"]
+    # Grouped by product, not lot: no join in the big scan; products map to lots below.
+    group = ["municipality", "product"]
     realised, src = (
-        spending(scope, first, cut - dt.timedelta(days=1), group) if cut > first else ([], ALLOCATED)
+        spending(scope, first, cut - dt.timedelta(days=1), group, youths=False)
+        if cut > first
+        else ([], ALLOCATED)
     )
-    committed = allocated(scope, cut, last, group) if cut <= last else []
+    committed = allocated(scope, cut, last, group, youths=False) if cut <= last else []
+    lot_of = dict(
+        Product.objects.filter(pk__in={row["product"] for row in realised + committed}).values_list(
+            "pk", "lot"
+        )
+    )
     figures: dict[tuple, dict] = defaultdict(lambda: {"budget": None, "realised": 0, "committed": 0})
     for row in scope(Budget.objects.filter(year=year)).values("municipality", "lot", "amount"):
         figures[(row["municipality"], row["lot"])]["budget"] = int(row["amount"] * 100)
     for row in realised:
-        figures[(row["municipality"], row["product__lot"])]["realised"] += row["cents"]
+        figures[(row["municipality"], lot_of.get(row["product"]))]["realised"] += row["cents"]
     for row in committed:
-        figures[(row["municipality"], row["product__lot"])]["committed"] += row["cents"]
+        figures[(row["municipality"], lot_of.get(row["product"]))]["committed"] += row["cents"]
     municipalities = dict(
         Municipality.objects.filter(pk__in={k[0] for k in figures}).values_list("pk", "name")
     )
@@ -448,10 +456,15 @@ def top75(scope=None, *, today: dt.date, show_names: bool = False, limit: int = 
     """The youths with the highest cost over the last twelve whole months."""
     scope = _scope(scope)
     first, last = last_twelve_months(today)
-    rows, src = spending(scope, first, last, ["client"])
-    total = sum(row["cents"] for row in rows)
-    rows.sort(key=lambda row: (-row["cents"], row["client"]))
-    top = rows[:limit]
+    inner, src = grouped(scope, first, last, ["client"])
+    # One pass: the window counts and sums every youth before LIMIT keeps the top rows.
+    result = regroup(
+        inner,
+        "SELECT s.g_client, s.cents, COUNT(*) OVER (), SUM(s.cents) OVER () FROM {inner} "
+        f"ORDER BY s.cents DESC, s.g_client LIMIT {int(limit)}",
+    )
+    top = [{"client": client, "cents": int(cents)} for client, cents, _n, _total in result]
+    youths, total = (int(result[0][2]), int(result[0][3])) if result else (0, 0)
     ids = [row["client"] for row in top]
     clients = {
         client.pk: client for client in Client.objects.filter(pk__in=ids).select_related("municipality")
@@ -480,7 +493,7 @@ def top75(scope=None, *, today: dt.date, show_names: bool = False, limit: int = 
         )
     top_total = sum(row["cost"] for row in table_rows)
     summary = {
-        "youths": len(rows),
+        "youths": youths,
         "total": total,
         "top_total": top_total,
         "top_share": percentage(top_total, total),
@@ -529,31 +542,87 @@ def quarters(year: int) -> list[tuple[str, dt.date, dt.date]]:
     ]
 
 
+def _quarter_row(label: str, cents: int, youths: int, last: dt.date, today: dt.date) -> dict:
+    return {
+        "quarter": label,
+        "cost": cents,
+        "youths": youths,
+        "per_youth": cents // youths if youths else None,
+        "complete": last < today,
+    }
+
+
+def _residential_declared(scope, year: int, today: dt.date, filters: dict):
+    """All eight quarters and both years in one query over accepted prestaties.
+
+    The inner query sums per youth and quarter; the outer one counts and sums those rows per
+    quarter, and counts distinct youths per year, so the database scans the lines once.
+    """
+    periods = quarters(year - 1) + quarters(year)
+    period = Case(
+        *[
+            When(begin__gte=first, begin__lte=last, then=Value(n))
+            for n, (_l, first, last) in enumerate(periods)
+        ],
+        output_field=IntegerField(),
+    )
+    inner = (
+        declared_source.accepted(prestatie_model(), scope, periods[0][1], periods[-1][2], filters=filters)
+        .annotate(period=period)
+        .values("period", g_client=F("client"))
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    columns = []
+    for n in range(len(periods)):
+        columns += [
+            f"SUM(CASE WHEN s.period = {n} THEN s.cents END)",
+            f"COUNT(CASE WHEN s.period = {n} THEN s.g_client END)",
+        ]
+    for test in ("s.period < 4", "s.period >= 4"):
+        columns += [
+            f"SUM(CASE WHEN {test} THEN s.cents END)",
+            f"COUNT(DISTINCT CASE WHEN {test} THEN s.g_client END)",
+        ]
+    values = [int(v or 0) for v in regroup(inner, f"SELECT {', '.join(columns)} FROM {{inner}}")[0]]
+    rows = [
+        _quarter_row(label, values[2 * n], values[2 * n + 1], last, today)
+        for n, (label, _first, last) in enumerate(periods)
+    ]
+    yearly = {}
+    for offset, y in enumerate((year - 1, year)):
+        cents, youths = values[16 + 2 * offset], values[17 + 2 * offset]
+        yearly[y] = (cents, youths, cents // youths if youths else None)
+    return rows, yearly
+
+
+def _residential_allocated(scope, year: int, today: dt.date, filters: dict):
+    """The allocation estimate divides each toewijzing over the days of a period: one query per period."""
+    rows = []
+    for label, first, last in quarters(year - 1) + quarters(year):
+        result = allocated(_scope(scope), first, last, [], filters=filters)
+        cents = sum(row["cents"] for row in result)
+        youths = sum(row["youths"] for row in result)
+        rows.append(_quarter_row(label, cents, youths, last, today))
+    yearly = {}
+    for y in (year - 1, year):
+        result = allocated(_scope(scope), *year_bounds(y), [], filters=filters)
+        cents = sum(row["cents"] for row in result)
+        youths = sum(row["youths"] for row in result)
+        yearly[y] = (cents, youths, cents // youths if youths else None)
+    return rows, yearly
+
+
 def residential(scope=None, *, year: int, today: dt.date) -> Report:
     """Residential care cost per youth per quarter, and progress toward the 25 % reduction."""
     scope = _scope(scope)
     filters = {"product_category__in": RESIDENTIAL_CATEGORIES}
-    rows = []
-    src = ALLOCATED
-    for label, first, last in quarters(year - 1) + quarters(year):
-        result, src = spending(scope, first, last, [], filters=filters)
-        cents = sum(row["cents"] for row in result)
-        youths = sum(row["youths"] for row in result)
-        rows.append(
-            {
-                "quarter": label,
-                "cost": cents,
-                "youths": youths,
-                "per_youth": cents // youths if youths else None,
-                "complete": last < today,
-            }
-        )
-    yearly = {}
-    for y in (year - 1, year):
-        result, _src = spending(scope, *year_bounds(y), [], filters=filters)
-        cents = sum(row["cents"] for row in result)
-        youths = sum(row["youths"] for row in result)
-        yearly[y] = (cents, youths, cents // youths if youths else None)
+    if source() == DECLARED:
+        rows, yearly = _residential_declared(scope, year, today, filters)
+        src = DECLARED
+    else:
+        rows, yearly = _residential_allocated(scope, year, today, filters)
+        src = ALLOCATED
     base, current = yearly[year - 1][2], yearly[year][2]
     reduction = (
         (Decimal(base - current) * 100 / Decimal(base)).quantize(Decimal("0.1"))
@@ -651,7 +720,11 @@ def document_status(received: dt.date | None, due: dt.date, today: dt.date) -> s
 def accountability(scope=None, *, year: int, today: dt.date) -> Report:
     """Turnover per provider and municipality, the statements due, and SROI progress."""
     scope = _scope(scope)
-    turnover, src = spending(scope, *year_bounds(year), ["provider", "municipality"])
+    by_year, src = _turnover(scope, year)
+    turnover = [
+        {"provider": provider, "municipality": municipality, "cents": cents}
+        for (provider, municipality), cents in by_year[year].items()
+    ]
     documents = {
         (row["provider"], row["municipality"], row["kind"]): row["received_on"]
         for row in scope(AccountabilityDocument.objects.filter(year=year)).values(
@@ -689,7 +762,7 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
                 "statement_status": document_status(statement_received, statement_due, today),
             }
         )
-    sroi_rows = _sroi(scope, year)
+    sroi_rows = _sroi(by_year, year)
     summary = {
         "turnover": sum(row["turnover"] for row in rows),
         "controleverklaringen": sum(
@@ -772,12 +845,35 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
     )
 
 
-def _sroi(scope, year: int) -> list[dict]:
+def _turnover(scope, year: int) -> tuple[dict[int, dict[tuple[int, int], int]], str]:
+    """Turnover per year (year − 2 … year) and (provider, municipality).
+
+    Declared turnover comes from the declaraties ledger in one query (it already sums per
+    municipality, provider, product and month); without a ledger, from the prestaties or the
+    allocation estimate, one grouped query per year.
+    """
+    years = range(year - 2, year + 1)
+    by_year: dict[int, dict[tuple[int, int], int]] = {y: defaultdict(int) for y in years}
+    src = source()
+    ledger = declared_source.turnover_by_year(prestatie_model(), scope, years) if src == DECLARED else None
+    if ledger is not None:
+        for (provider, municipality, y), cents in ledger.items():
+            by_year[y][(provider, municipality)] += cents
+        return by_year, src
+    for y in years:
+        rows, src = spending(scope, *year_bounds(y), ["provider", "municipality"], youths=False)
+        for row in rows:
+            by_year[y][(row["provider"], row["municipality"])] += row["cents"]
+    return by_year, src
+
+
+def _sroi(by_year: dict[int, dict[tuple[int, int], int]], year: int) -> list[dict]:
     """SROI obligation per provider: 5 % of the previous year's turnover when that exceeds € 250.000."""
-    turnover = {}
+    turnover: dict[int, dict[int, int]] = {}
     for y in (year - 2, year - 1, year):
-        result, _src = spending(scope, *year_bounds(y), ["provider"])
-        turnover[y] = {row["provider"]: row["cents"] for row in result}
+        turnover[y] = defaultdict(int)
+        for (provider, _municipality), cents in by_year[y].items():
+            turnover[y][provider] += cents
     realised = defaultdict(int)
     for row in (
         SroiContribution.objects.filter(year__in=(year - 1, year))

@@ -4,13 +4,18 @@ Two sources, one interface:
 
 - ``allocated``: what the toewijzingen cost for their days in a period (see :mod:`.costs`),
   used for *verplicht* (committed) spending and as the estimate while no declarations exist;
-- ``declared``: accepted prestaties from the declaraties app, by their period.
+- ``declared``: accepted prestaties from the declaraties app, by the month of their begin date
+  (see :mod:`.declared_source`), or the declaraties ledger where it already holds the sums.
 
 :func:`spending` answers with realised spending when the declaraties app holds judged
 prestaties, and otherwise (a fresh system, or one that does not declare through jeugdketen)
 with the allocation estimate, and says which one it used.
-Groups are given as lookups from a Toewijzing (``municipality``, ``product__lot``,
-``provider``, ``client``).
+Groups are given as lookups from a Toewijzing (``municipality``, ``product``,
+``product__lot``, ``provider``, ``client``), which the Prestatie has too.
+
+Every function here issues one grouped query; Python sees one row per group. Where a figure
+needs a second level of grouping (distinct youths per quarter, the top 75 of all youths),
+:func:`regroup` wraps the grouped query in an outer ``SELECT`` so that still happens in SQL.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.apps import apps
-from django.db.models import Count, QuerySet, Sum
+from django.db import connection
+from django.db.models import Count, F, QuerySet, Sum
 
 from jeugdketen.toegang.models import Toewijzing
 
@@ -51,36 +57,89 @@ def source() -> str:
     return DECLARED if model is not None and model.objects.exists() else ALLOCATED
 
 
-def allocated(
-    scope: Scope, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None = None
-) -> list[dict]:
-    """Committed cents per group for [first, last], with the number of distinct youths."""
+def allocated_queryset(
+    scope: Scope, first: dt.date, last: dt.date, *, filters: dict | None = None
+) -> QuerySet:
+    """Open toewijzingen with days in [first, last], annotated with `allocated_cents`."""
     queryset = scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {}))))
     # Scoping may add DISTINCT; aggregate over the plain rows it selected instead.
     queryset = Toewijzing.objects.filter(pk__in=queryset.values("pk"))
+    return with_allocated_cents(queryset, first, last).filter(_days__gt=0)
+
+
+def allocated(
+    scope: Scope,
+    first: dt.date,
+    last: dt.date,
+    group: list[str],
+    *,
+    filters: dict | None = None,
+    youths: bool = True,
+) -> list[dict]:
+    """Committed cents per group for [first, last], with the number of distinct youths."""
+    extra = {"youths": Count("client", distinct=True)} if youths else {}
     rows = (
-        with_allocated_cents(queryset, first, last)
-        .filter(_days__gt=0)
+        allocated_queryset(scope, first, last, filters=filters)
         .values(*group)
-        .annotate(cents=Sum("allocated_cents"), youths=Count("client", distinct=True))
+        .annotate(cents=Sum("allocated_cents"), **extra)
         .order_by()
     )
     return [dict(row, cents=int(row["cents"] or 0)) for row in rows]
 
 
 def declared(
-    scope: Scope, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None = None
+    scope: Scope,
+    first: dt.date,
+    last: dt.date,
+    group: list[str],
+    *,
+    filters: dict | None = None,
+    youths: bool = True,
 ) -> list[dict]:
     from . import declared_source
 
-    return declared_source.declared(prestatie_model(), scope, first, last, group, filters=filters)
+    return declared_source.declared(
+        prestatie_model(), scope, first, last, group, filters=filters, youths=youths
+    )
 
 
 def spending(
-    scope: Scope | None, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None = None
+    scope: Scope | None,
+    first: dt.date,
+    last: dt.date,
+    group: list[str],
+    *,
+    filters: dict | None = None,
+    youths: bool = True,
 ) -> tuple[list[dict], str]:
     """Realised spending per group, and the source it came from."""
     scope = scope or _identity
     if source() == DECLARED:
-        return declared(scope, first, last, group, filters=filters), DECLARED
-    return allocated(scope, first, last, group, filters=filters), ALLOCATED
+        return declared(scope, first, last, group, filters=filters, youths=youths), DECLARED
+    return allocated(scope, first, last, group, filters=filters, youths=youths), ALLOCATED
+
+
+def grouped(
+    scope: Scope | None, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None = None
+) -> tuple[QuerySet, str]:
+    """The unevaluated grouped query of :func:`spending`: columns ``g_<lookup>`` and ``cents``.
+
+    The explicit aliases give :func:`regroup` stable column names on every backend.
+    """
+    scope = scope or _identity
+    columns = {"g_" + name.replace("__", "_"): F(name) for name in group}
+    if source() == DECLARED:
+        from . import declared_source
+
+        queryset = declared_source.accepted(prestatie_model(), scope, first, last, filters=filters)
+        return queryset.values(**columns).annotate(cents=Sum("amount_cents")).order_by(), DECLARED
+    queryset = allocated_queryset(scope, first, last, filters=filters)
+    return queryset.values(**columns).annotate(cents=Sum("allocated_cents")).order_by(), ALLOCATED
+
+
+def regroup(inner: QuerySet, outer: str) -> list[tuple]:
+    """Run `outer` (SQL with ``{inner}`` for the grouped subquery, aliased ``s``) in the database."""
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(outer.format(inner=f"({sql}) s"), params)
+        return cursor.fetchall()
