@@ -98,3 +98,15 @@ def test_a_rejected_line_must_be_credited_before_it_is_billed_again(world):
     # The credit closes the rejected line but moves no money, so it comes back (8017) unpaid.
     assert codes(result) == {credit.reference: "8017", rebill_again.reference: ""}
     assert result.declaratie.total_accepted_cents == rebill_again.amount_cents
+
+
+def test_the_message_exchange_hands_a_jw323_to_the_declarations(world, xsd_dir):
+    from jeugdketen.berichten.services import process
+
+    tw = world.toewijzing()
+    data = world.jw323([world.line(tw)])
+    outcome = process(data, today=DAY)
+    assert outcome.accepted and [m.code for m in outcome.produced] == ["JW325"]
+    assert validate(outcome.produced[0].xml.encode(), xsd_dir=xsd_dir).ok
+    again = process(data, today=DAY)
+    assert again.duplicate and Declaratie.objects.count() == 1

@@ -168,8 +168,10 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
     """Judges and processes one inbound message in one transaction; raises IjwXmlError if unreadable."""
     document = parse(data)
     report = validate(document)
-    header = read_header(document)
     today = today or dt.date.today()
+    if document.code == "JW323":
+        return _declaration(document, report, today)
+    header = read_header(document)
     with transaction.atomic():
         municipality, provider = parties(header)
         try:
@@ -213,6 +215,18 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
         for followup in followups:
             produced.extend(followup())
         return Outcome(message, header.code, message.accepted, message.verdict, produced)
+
+
+def _declaration(document, report, today) -> Outcome:
+    """A JW323 is judged per Prestatie by the declaraties app, which stores it and answers with a JW325."""
+    from jeugdketen.declaraties.intake import process_jw323
+
+    result = process_jw323(document, received_on=today, report=report)
+    produced = [result.answer] if result.answer is not None and not result.duplicate else []
+    return Outcome(
+        result.message, "JW323", result.accepted and not result.duplicate, result.issues, produced,
+        duplicate=result.duplicate,
+    )  # fmt: skip
 
 
 def _send_retour(document, message, issues, municipality, provider, today, *, header_only=False) -> Message:
