@@ -287,6 +287,9 @@ def build_declarations(toewijzingen, first_day: dt.date, today: dt.date) -> dict
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE bench_half (n integer, month date, first date, last date)")
         cursor.executemany("INSERT INTO bench_half VALUES (%s, %s, %s, %s)", halves)
+        # Fresh tables have no statistics; without them PostgreSQL nests loops over the join.
+        for table in ("bench_half", toewijzing, declaratie):
+            cursor.execute(f"ANALYZE {table}")
         cursor.execute(select(1, "D", "((t.id + h.n) %% 25) <> 0"), [today])
         # Credits of earlier accepted debits (1 in 50), booked as accepted credit lines.
         cursor.execute(select(-1, "C", "((t.id + h.n) %% 50) = 1"), [today])

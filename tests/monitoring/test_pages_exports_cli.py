@@ -74,7 +74,7 @@ def test_contract_manager_sees_only_her_municipality_and_names(client, contract_
     html = client.get("/monitoring/top75/").content.decode()
     assert "Beekdal" not in html
     assert "Pietersen" in html
-    assert AuditEntry.objects.filter(action="monitoring.top75").count() == 1
+    assert AuditEntry.objects.filter(action="view", object_type="monitoring.top75").count() == 1
 
 
 def test_roles_without_monitoring_are_refused(client, provider_user, filled):

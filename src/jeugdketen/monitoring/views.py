@@ -54,7 +54,7 @@ def _compute(request, name: str):
     if name == "top75" and show_names:
         log.record(
             user=request.user,
-            action="monitoring.top75",
+            action="view",
             object_type="monitoring.top75",
             route=request.path,
             detail="top 75 met namen bekeken",
@@ -157,7 +157,7 @@ def export(request, name: str, fmt: str):
     report = _compute(request, name)
     log.record(
         user=request.user,
-        action="monitoring.export",
+        action="export",
         object_type="monitoring." + name,
         route=request.path,
         detail=fmt,
