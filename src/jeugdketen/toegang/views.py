@@ -113,6 +113,7 @@ def allocate_view(request, pk: int):
             refusal = refused.findings
         else:
             changed(request, toewijzing, action=Action.CREATE, client=referral.client, detail="JW301")
+            toewijzing.refresh_from_db(fields=["message"])  # send_jw301 links it with an update()
             answers = exchange(toewijzing.message) if toewijzing.message else []
             retour = answers[0].produced[0] if answers and answers[0].produced else None
             text = (
