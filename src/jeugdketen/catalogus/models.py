@@ -65,7 +65,7 @@ class Lot(models.Model):
     """A perceel: the part of a region's purchase a product belongs to."""
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="lots")
-    code = models.CharField(max_length=32)
+    code = models.CharField(max_length=64)
     name = models.CharField(max_length=255)
     position = models.PositiveSmallIntegerField(default=0)
 
