@@ -1,0 +1,58 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.security.fixtures import api_token, client_as, world  # noqa: F401
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed; .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shoot(tmp_path):
+    """``shoot(page, "auditor-auditlog")`` saves a screenshot; into docs/screenshots/ when
+    JEUGDKETEN_SCREENSHOTS=1 (to refresh the README's pictures), else into a temp dir."""
+    target = SCREENSHOTS if os.environ.get("JEUGDKETEN_SCREENSHOTS") == "1" else tmp_path
+
+    def save(page, name: str) -> Path:
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / f"{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+
+    return save
