@@ -4,6 +4,8 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.catalogus.api import register as register_catalogus
 from jeugdketen.declaraties.api import register as register_declaraties
+from jeugdketen.levering.api import register as register_levering
+from jeugdketen.toegang.api import register as register_toegang
 
 from .berichten import MessageViewSet
 from .views import WhoAmIView
@@ -13,6 +15,8 @@ app_name = "api"
 router = DefaultRouter(trailing_slash=False)
 register_catalogus(router)
 register_declaraties(router)
+register_toegang(router)
+register_levering(router)
 router.register("berichten", MessageViewSet, basename="bericht")
 
 urlpatterns = [
