@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -66,7 +65,7 @@ def _rows(table):
     return [[display(row.get(c.key), c.kind) for c in table.columns] for row in table.rows]
 
 
-@login_required
+@access.requires("monitoring.view")
 def dashboard(request):
     access.require(request.user, "monitoring.view")
     today = timezone.localdate()
@@ -131,7 +130,7 @@ SUMMARY_LABELS = {
 }
 
 
-@login_required
+@access.requires("monitoring.view")
 def figure(request, name: str):
     report = _compute(request, name)
     tables = [{"table": table, "rows": _rows(table)} for table in report.tables]
@@ -149,7 +148,7 @@ def figure(request, name: str):
     )
 
 
-@login_required
+@access.requires("export.run")
 def export(request, name: str, fmt: str):
     if fmt not in {"csv", "xlsx"}:
         raise Http404
