@@ -110,7 +110,7 @@ def test_vervaltermijn(world):
     result = process_jw323(
         world.jw323([late, in_time], day=dt.date(YEAR + 1, 1, 5)), received_on=dt.date(YEAR, 4, 2)
     )
-    assert codes(result) == {late.reference: "0233", in_time.reference: ""}
+    assert codes(result) == {late.reference: "9319", in_time.reference: ""}
     first = world.line(tw, month=10, year=YEAR - 1)
     result = process_jw323(world.jw323([first], day=dt.date(YEAR, 3, 5)), received_on=dt.date(YEAR, 4, 1))
     assert codes(result) == {first.reference: ""}
@@ -138,3 +138,40 @@ def test_indirect_time_only_where_the_contract_allows(world):
     )  # fmt: skip
     result = process_jw323(world.jw323([allowed]), received_on=dt.date(YEAR, 12, 6))
     assert codes(result) == {allowed.reference: ""}
+
+
+def test_tr387_period_begins_on_the_first_of_the_month_or_the_toewijzing(world):
+    tw = world.toewijzing()
+    late_start = world.toewijzing(begin=dt.date(YEAR, 3, 10), start=dt.date(YEAR, 3, 10))
+    whole = world.line(tw, month=1)
+    mid_month = world.line(tw, month=2, begin=dt.date(YEAR, 2, 3))
+    from_toewijzing = world.line(late_start, month=3, begin=dt.date(YEAR, 3, 10))
+    not_from_toewijzing = world.line(late_start, month=4, begin=dt.date(YEAR, 4, 10))
+    result = process_jw323(
+        world.jw323([whole, mid_month, from_toewijzing, not_from_toewijzing]),
+        received_on=dt.date(YEAR, 12, 6),
+    )
+    assert codes(result) == {
+        whole.reference: "", mid_month.reference: "9387", from_toewijzing.reference: "",
+        not_from_toewijzing.reference: "9387",
+    }  # fmt: skip
+    (finding,) = Prestatie.objects.get(reference=mid_month.reference).findings
+    assert finding["rule"] == "TR387" and "01-02-2025" in finding["text"]
+
+
+def test_tr388_period_ends_on_the_last_of_the_month_or_the_toewijzing(world):
+    tw = world.toewijzing()
+    early_end = world.toewijzing(end=dt.date(YEAR, 5, 20))
+    whole = world.line(tw, month=1)
+    mid_month = world.line(tw, month=2, end=dt.date(YEAR, 2, 20))
+    to_toewijzing = world.line(early_end, month=5, end=dt.date(YEAR, 5, 20))
+    not_to_toewijzing = world.line(early_end, month=4, end=dt.date(YEAR, 4, 20))
+    result = process_jw323(
+        world.jw323([whole, mid_month, to_toewijzing, not_to_toewijzing]), received_on=dt.date(YEAR, 12, 6)
+    )
+    assert codes(result) == {
+        whole.reference: "", mid_month.reference: "9388", to_toewijzing.reference: "",
+        not_to_toewijzing.reference: "9388",
+    }  # fmt: skip
+    (finding,) = Prestatie.objects.get(reference=mid_month.reference).findings
+    assert finding["rule"] == "TR388" and "28-02-2025" in finding["text"]

@@ -13,12 +13,15 @@ it again in the same declaration (the usual correction) must not trip TR389.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Min, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from jeugdketen.catalogus.models import Product, ProductCap
@@ -32,6 +35,7 @@ from .rules import RULES
 
 CHUNK = 5000
 MINUTES = {"01": 1, "04": 60, "16": 240, "14": 1440}
+UNNEST = {"text": "SELECT unnest(%s::text[])", "bigint": "SELECT unnest(%s::bigint[])"}
 WITHDRAWN = "13"  # JZ002 RedenWijziging "Verwijderd"
 
 
@@ -110,27 +114,47 @@ def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield values[index : index + size]
 
 
+def among(values: Iterable, kind: str = "text") -> RawSQL:
+    """A subquery over ``values`` passed as ONE parameter, for ``field__in=among(...)``.
+
+    A list of 100,000 values as ``IN (%s, %s, ...)`` costs more in Django (a lookup per
+    value) and in psycopg (splitting the query at every placeholder) than the database
+    needs to answer it. PostgreSQL takes the list as one array (``unnest``), SQLite as one
+    JSON text (``json_each``). ``kind`` is the PostgreSQL element type: text or bigint.
+    """
+    values = list(values)
+    # Constant SQL; the values travel as a bound parameter.
+    if connection.vendor == "postgresql":
+        return RawSQL(UNNEST[kind], [values])  # noqa: S611
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(values)])  # noqa: S611
+
+
+def _as_date(value) -> dt.date:
+    """SQLite answers an aggregate over a date column as text."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def load_context(provider, municipality, lines: list[Line]) -> Context:
     provider_ids = [provider.pk] + ([provider.contract_holder_id] if provider.contract_holder_id else [])
+    numbers = {line.toewijzing_number for line in lines}
+    references = {line.reference for line in lines}
     toewijzingen: dict[str, Tw] = {}
-    for numbers in chunks({line.toewijzing_number for line in lines}):
-        rows = Toewijzing.objects.filter(municipality=municipality, number__in=numbers).values_list(
-            "id", "number", "client_id", "client__bsn", "client__birth_date", "provider_id", "product_id",
-            "product_category", "product_code", "begin", "end", "volume", "unit", "frequency",
-            "budget_cents", "status", "reden_wijziging",
-        )  # fmt: skip
-        for row in rows:
-            withdrawn = row[15] == Toewijzing.Status.INGETROKKEN or row[16] == WITHDRAWN
-            toewijzingen[row[1]] = Tw(*row[:15], withdrawn=withdrawn)
-    tw_ids = [tw.id for tw in toewijzingen.values()]
-    first_start: dict[int, dt.date] = {}
-    for ids in chunks(tw_ids):
-        first_start.update(
-            Start.objects.filter(toewijzing_id__in=ids)
-            .values("toewijzing_id")
-            .annotate(first=Min("date"))
-            .values_list("toewijzing_id", "first")
-        )
+    rows = Toewijzing.objects.filter(municipality=municipality, number__in=among(numbers)).values_list(
+        "id", "number", "client_id", "client__bsn", "client__birth_date", "provider_id", "product_id",
+        "product_category", "product_code", "begin", "end", "volume", "unit", "frequency",
+        "budget_cents", "status", "reden_wijziging",
+    )  # fmt: skip
+    for row in rows:
+        withdrawn = row[15] == Toewijzing.Status.INGETROKKEN or row[16] == WITHDRAWN
+        toewijzingen[row[1]] = Tw(*row[:15], withdrawn=withdrawn)
+    tw_ids = among((tw.id for tw in toewijzingen.values()), "bigint")
+    first_start: dict[int, dt.date] = {
+        tw_id: _as_date(first)
+        for tw_id, first in Start.objects.filter(toewijzing_id__in=tw_ids)
+        .values("toewijzing_id")
+        .annotate(first=Min("date"))
+        .values_list("toewijzing_id", "first")
+    }
     product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
     tariffs: dict[tuple[int, int], tuple[Decimal, bool]] = {}
     rows = ContractProduct.objects.filter(
@@ -151,70 +175,63 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     ).values_list("product_id", "amount", "unit_code", "per", "label"):
         caps[product_id].append((amount, unit, per, label))
 
-    known_references: set[str] = set()
-    for refs in chunks({line.reference for line in lines}):
-        known_references.update(
-            Prestatie.objects.filter(provider=provider, reference__in=refs).values_list(
-                "reference", flat=True
-            )
+    known_references = set(
+        Prestatie.objects.filter(provider=provider, reference__in=among(references)).values_list(
+            "reference", flat=True
         )
+    )
     debits_by_reference: dict[str, tuple] = {}
     previous = {
         line.previous_reference for line in lines if line.debit_credit == "C" and line.previous_reference
     }
-    for refs in chunks(previous):
+    if previous:
         for row in Prestatie.objects.filter(
-            provider=provider, reference__in=refs, debit_credit="D", counts_as_billed=True
+            provider=provider, reference__in=among(previous), debit_credit="D", counts_as_billed=True
         ).values_list(
             "reference", "id", "accepted", "credited", "toewijzing_number", "begin", "end", "amount_cents",
             "product_code", "toewijzing_id", "volume", "client_id", "product_id", "unit",
         ):  # fmt: skip
             debits_by_reference[row[0]] = row
-    open_debit_keys: Counter = Counter()
+    open_debit_keys: Counter = Counter(
+        Prestatie.objects.filter(
+            toewijzing_id__in=tw_ids, debit_credit="D", credited=False, counts_as_billed=True
+        ).values_list("toewijzing_id", "product_code", "begin", "end")
+    )
     used_volume: dict[int, int] = defaultdict(int)
     used_amount: dict[int, int] = defaultdict(int)
-    for ids in chunks(tw_ids):
-        open_debit_keys.update(
-            Prestatie.objects.filter(
-                toewijzing_id__in=ids, debit_credit="D", credited=False, counts_as_billed=True
-            ).values_list("toewijzing_id", "product_code", "begin", "end")
-        )
-        for tw_id, dc, volume, amount in (
-            Prestatie.objects.filter(toewijzing_id__in=ids, accepted=True)
-            .values("toewijzing_id", "debit_credit")
-            .annotate(volume=Sum("volume"), amount=Sum("amount_cents"))
-            .values_list("toewijzing_id", "debit_credit", "volume", "amount")
-        ):
-            used_volume[tw_id] += volume if dc == "D" else -volume
-            used_amount[tw_id] += amount
+    for tw_id, dc, volume, amount in (
+        Prestatie.objects.filter(toewijzing_id__in=tw_ids, accepted=True)
+        .values("toewijzing_id", "debit_credit")
+        .annotate(volume=Sum("volume"), amount=Sum("amount_cents"))
+        .values_list("toewijzing_id", "debit_credit", "volume", "amount")
+    ):
+        used_volume[tw_id] += volume if dc == "D" else -volume
+        used_amount[tw_id] += amount
     cap_used: dict[tuple, Decimal] = defaultdict(Decimal)
     capped = [product_id for product_id in caps if product_id in product_ids]
     if capped:
         client_ids = {tw.client_id for tw in toewijzingen.values() if tw.product_id in caps}
-        for ids in chunks(client_ids):
-            rows = (
-                Prestatie.objects.filter(client_id__in=ids, product_id__in=capped, accepted=True)
-                .annotate(year=ExtractYear("begin"))
-                .values("client_id", "product_id", "toewijzing_id", "year", "unit", "debit_credit")
-                .annotate(volume=Sum("volume"))
-                .values_list(
-                    "client_id", "product_id", "toewijzing_id", "year", "unit", "debit_credit", "volume"
-                )
+        rows = (
+            Prestatie.objects.filter(
+                client_id__in=among(client_ids, "bigint"), product_id__in=capped, accepted=True
             )
-            for client_id, product_id, tw_id, year, unit, dc, volume in rows:
-                for _amount, cap_unit, per, _label in caps[product_id]:
-                    used = _in_cap_unit(volume if dc == "D" else -volume, unit, cap_unit)
-                    if used is not None:
-                        key = _cap_key(per, client_id, product_id, tw_id, year)
-                        if key is not None:
-                            cap_used[key] += used
-    indirect: dict[str, int] = {}
-    for refs in chunks({line.reference for line in lines}):
-        indirect.update(
-            GeleverdeZorg.objects.filter(
-                provider=provider, reference__in=refs, indirect_volume__gt=0
-            ).values_list("reference", "indirect_volume")
+            .annotate(year=ExtractYear("begin"))
+            .values("client_id", "product_id", "toewijzing_id", "year", "unit", "debit_credit")
+            .annotate(volume=Sum("volume"))
+            .values_list("client_id", "product_id", "toewijzing_id", "year", "unit", "debit_credit", "volume")
         )
+        for client_id, product_id, tw_id, year, unit, dc, volume in rows:
+            for _amount, cap_unit, per, _label in caps[product_id]:
+                used = _in_cap_unit(volume if dc == "D" else -volume, unit, cap_unit)
+                if used is not None:
+                    key = _cap_key(per, client_id, product_id, tw_id, year)
+                    if key is not None:
+                        cap_used[key] += used
+    indirect: dict[str, int] = dict(
+        GeleverdeZorg.objects.filter(
+            provider=provider, reference__in=among(references), indirect_volume__gt=0
+        ).values_list("reference", "indirect_volume")
+    )
     return Context(
         provider_id=provider.pk,
         toewijzingen=toewijzingen,
@@ -406,12 +423,13 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
         verdict.reject("TR340", f"De toewijzing heeft productcode {tw.code}, niet {line.product_code}.")
     if tw.unit and tw.unit != line.unit:
         verdict.reject("TR341", f"De toewijzing heeft eenheid {tw.unit}, niet {line.unit}.")
-    end_text = f"{tw.end:%d-%m-%Y}" if tw.end else "open einde"
-    span = f"de toewijzing loopt van {tw.begin:%d-%m-%Y} tot {end_text}"
-    if line.begin < tw.begin or (tw.end and line.begin > tw.end):
-        verdict.reject("TR307", f"Begindatum {line.begin:%d-%m-%Y} ligt buiten de toewijzing; {span}.")
-    if line.end < tw.begin or (tw.end and line.end > tw.end):
-        verdict.reject("TR308", f"Einddatum {line.end:%d-%m-%Y} ligt buiten de toewijzing; {span}.")
+    begin_outside = line.begin < tw.begin or (tw.end and line.begin > tw.end)
+    end_outside = line.end < tw.begin or (tw.end and line.end > tw.end)
+    if begin_outside:
+        verdict.reject("TR307", f"Begindatum {line.begin:%d-%m-%Y} ligt buiten de toewijzing; {_span(tw)}.")
+    if end_outside:
+        verdict.reject("TR308", f"Einddatum {line.end:%d-%m-%Y} ligt buiten de toewijzing; {_span(tw)}.")
+    _whole_month(verdict, tw, begin_outside=begin_outside, end_outside=end_outside)
     start = context.first_start.get(tw.id)
     if start is None or start > line.end:
         verdict.reject("JW305", f"Voor toewijzing {tw.number} is geen start van de zorg (JW305) ontvangen.")
@@ -465,6 +483,46 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
                 "CT-INDIRECT",
                 f"{indirect} {line.unit == '01' and 'minuten' or 'eenheden'} indirecte tijd gedeclareerd; "
                 "het contract staat indirecte tijd voor dit product niet toe.",
+            )
+
+
+def _span(tw: Tw) -> str:
+    end_text = f"{tw.end:%d-%m-%Y}" if tw.end else "open einde"
+    return f"de toewijzing loopt van {tw.begin:%d-%m-%Y} tot {end_text}"
+
+
+def month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _whole_month(verdict: Verdict, tw: Tw, *, begin_outside: bool, end_outside: bool) -> None:
+    """TR387/TR388: a ProductPeriode is a whole calendar month, cut only by the toewijzing.
+
+    The begin is the first of its month unless the toewijzing starts later in that month
+    (then it is the toewijzing's begin); the end is the last day of its month unless the
+    toewijzing ends earlier in that month. A date outside the toewijzing is TR307/TR308
+    already, the more precise finding, so it is not reported twice.
+    """
+    line = verdict.line
+    if not begin_outside:
+        first = line.begin.replace(day=1)
+        expected = tw.begin if first < tw.begin <= month_end(first) else first
+        if line.begin != expected:
+            verdict.reject(
+                "TR387",
+                f"Begindatum {line.begin:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
+                "de eerste dag van de maand, of de begindatum van de toewijzing als die later in de maand "
+                "ligt.",
+            )
+    if not end_outside:
+        last = month_end(line.end)
+        expected = tw.end if tw.end and last.replace(day=1) <= tw.end < last else last
+        if line.end != expected:
+            verdict.reject(
+                "TR388",
+                f"Einddatum {line.end:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
+                "de laatste dag van de maand, of de einddatum van de toewijzing als die eerder in de maand "
+                "ligt.",
             )
 
 

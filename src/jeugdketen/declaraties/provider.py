@@ -6,7 +6,7 @@ ReferentieNummer; :func:`process_jw325` marks the lines of that declaration acce
 rejected and says, per rejected line, what to do next:
 
 - ``crediteren``: an earlier line for the same period is still standing (9389); credit it first;
-- ``vervallen``: billed too late or billed twice (0233, 8021); do not bill again;
+- ``vervallen``: billed too late or billed twice (9319, 8021); do not bill again;
 - ``corrigeren``: anything else; fix the registration and bill it again.
 """
 
@@ -15,16 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from jeugdketen.ijw.xml import parse
+from jeugdketen.berichten.models import Message
+from jeugdketen.catalogus.models import Municipality, Provider
+from jeugdketen.ijw.xml import Document, parse
 
 from .jw323 import Line, build
 from .models import GeleverdeZorg
 
 NS325 = "{http://www.istandaarden.nl/ijw/3_2/jw325/schema}"
 NSB = "{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}"
-DROP = {"0233", "8021"}
+DROP = {"9319", "8021", "0233"}  # 0233: VERVAL before it answered 9319
+ADVICE_CREDIT = "crediteren: eerdere prestatie voor deze periode eerst crediteren"
+ADVICE_DROP = "vervallen: niet opnieuw declareren"
+ADVICE_CORRECT = "corrigeren: registratie herstellen en opnieuw declareren (na creditering)"
 
 
 @dataclass
@@ -104,10 +109,21 @@ def _signed(total) -> int:
     return -cents if total.findtext(f"{NSB}DebetCredit") == "C" else cents
 
 
+def advice(codes) -> str:
+    """What the provider does with a rejected line, from its retourcodes (also for lines not
+    registered as GeleverdeZorg, e.g. a JW323 uploaded from the provider's own system)."""
+    codes = set(codes)
+    if "9389" in codes:
+        return ADVICE_CREDIT
+    if DROP & codes:
+        return ADVICE_DROP
+    return ADVICE_CORRECT
+
+
 @transaction.atomic
-def process_jw325(provider, data: bytes) -> Jw325Summary:
+def process_jw325(provider, data: bytes | Document) -> Jw325Summary:
     """Mark the billed care accepted or rejected, with the advice for each rejected line."""
-    root = parse(data).root
+    root = (data if isinstance(data, Document) else parse(data)).root
     header_codes = [e.text for e in root.find(f"{NS325}Header").iter(f"{NS325}RetourCode")]
     body = root.find(f"{NS325}DeclaratieAntwoord")
     if body is None:  # technically rejected: nothing was taken in, every line is open again
@@ -145,15 +161,10 @@ def process_jw325(provider, data: bytes) -> Jw325Summary:
             continue
         delivery.status = GeleverdeZorg.Status.AFGEWEZEN
         delivery.retourcodes = ",".join(codes)
-        if "9389" in codes:
-            delivery.advice = "crediteren: eerdere prestatie voor deze periode eerst crediteren"
-            summary.to_credit.append(delivery)
-        elif DROP & set(codes):
-            delivery.advice = "vervallen: niet opnieuw declareren"
-            summary.dropped.append(delivery)
-        else:
-            delivery.advice = "corrigeren: registratie herstellen en opnieuw declareren (na creditering)"
-            summary.to_correct.append(delivery)
+        delivery.advice = advice(codes)
+        {ADVICE_CREDIT: summary.to_credit, ADVICE_DROP: summary.dropped}.get(
+            delivery.advice, summary.to_correct
+        ).append(delivery)
         delivery.save(update_fields=["status", "retourcodes", "advice"])
     for delivery in billed.values():
         delivery.status = GeleverdeZorg.Status.TOEGEKEND
@@ -172,3 +183,78 @@ def open_items(provider) -> dict[str, int]:
         .annotate(n=Count("id"))
         .order_by()
     )
+
+
+@dataclass
+class Jw325Receipt:
+    """What receiving one JW325 did on the provider's side (see :func:`receive_jw325`)."""
+
+    message: Message
+    accepted: bool
+    summary: Jw325Summary | None = None
+    issues: list[dict] = field(default_factory=list)
+    duplicate: bool = False
+
+
+def receive_jw325(document: Document, *, data: bytes, report, received_on: dt.date) -> Jw325Receipt:
+    """A JW325 arriving at the provider through the message exchange, processed once.
+
+    The message is stored (the unique identification makes a second arrival return the
+    first, processed once), linked to the JW323 it answers, and, when the ijw verdict is
+    clean and the provider is known, handed to :func:`process_jw325`. A JW325 has no retour.
+    """
+    values = _header(document)
+    sender, receiver = values.get("Afzender", ""), values.get("Ontvanger", "")
+    identification = values.get("Identificatie", "")
+    try:
+        dagtekening = dt.date.fromisoformat(values.get("Dagtekening", ""))
+    except ValueError:
+        dagtekening = received_on
+    with transaction.atomic():
+        provider = Provider.objects.filter(agb_code=receiver).first() if receiver else None
+        municipality = Municipality.objects.filter(cbs_code=sender).first() if sender else None
+        question = Message.objects.filter(
+            direction=Message.Direction.IN, code="JW323", sender=receiver,
+            identification=values.get("DeclaratieIdentificatie", ""),
+        ).first()  # fmt: skip
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    direction=Message.Direction.IN, code="JW325", sender=sender, receiver=receiver,
+                    identification=identification, dagtekening=dagtekening,
+                    xml=data.decode("utf-8", errors="replace"), municipality=municipality, provider=provider,
+                    in_reply_to=question,
+                )  # fmt: skip
+        except IntegrityError:
+            first = Message.objects.get(
+                direction=Message.Direction.IN, code="JW325", sender=sender, identification=identification
+            )
+            return Jw325Receipt(first, bool(first.accepted), issues=list(first.verdict or []), duplicate=True)
+        issues = [issue.as_dict() for issue in report.issues]
+        if report.ok and provider is None:
+            issues.append(
+                {"code": "AGB", "return_code": "0001", "locations": ["/Bericht/Header/Ontvanger"],
+                 "text": "Aanbieder (AGB-code) is onbekend."}
+            )  # fmt: skip
+        summary = process_jw325(provider, document) if not issues else None
+        message.accepted = not issues
+        message.verdict = issues
+        message.save(update_fields=["accepted", "verdict"])
+        return Jw325Receipt(message, message.accepted, summary, issues)
+
+
+def _header(document: Document) -> dict[str, str]:
+    """Header values by local name; DeclaratieIdentificatie/Identificatie as DeclaratieIdentificatie."""
+    values: dict[str, str] = {}
+    header = document.root.find(f"{NS325}Header")
+    if header is None:
+        return values
+    for node in header.iter():
+        if not isinstance(node.tag, str) or not (node.text and node.text.strip()):
+            continue
+        name = node.tag.rsplit("}", 1)[-1]
+        parent = node.getparent().tag.rsplit("}", 1)[-1]
+        if parent == "DeclaratieIdentificatie" and name == "Identificatie":
+            name = "DeclaratieIdentificatie"
+        values.setdefault(name, node.text.strip())
+    return values

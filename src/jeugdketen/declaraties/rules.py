@@ -35,6 +35,16 @@ RULES: dict[str, Rule] = {
             "9069",
             "Voor de toewijzing is een startbericht (JW305) ontvangen vóór het einde van de periode",
         ),
+        Rule(
+            "TR387",
+            "9387",
+            "De ProductPeriode begint op de eerste dag van de maand, of op de begindatum van de toewijzing",
+        ),
+        Rule(
+            "TR388",
+            "9388",
+            "De ProductPeriode eindigt op de laatste dag van de maand, of op de einddatum van de toewijzing",
+        ),
         Rule("TR321", "9321", "Het volume past binnen het toegewezen volume per periode (frequentie)"),
         Rule("TR322", "9322", "Het totale gedeclareerde volume past binnen het toegewezen volume"),
         Rule("TR369", "9369", "Het totale gedeclareerde bedrag past binnen het toegewezen budget"),
@@ -51,7 +61,7 @@ RULES: dict[str, Rule] = {
         Rule("TR323", "8017", "Een creditprestatie hoort bij een eerder toegekende debetprestatie"),
         Rule("TR390", "9390", "De debetprestatie is niet al eerder gecrediteerd"),
         Rule(
-            "VERVAL", "0233", "Zorg uit jaar J is uiterlijk 1 april van jaar J+1 gedeclareerd (vervaltermijn)"
+            "VERVAL", "9319", "Zorg uit jaar J is uiterlijk 1 april van jaar J+1 gedeclareerd (vervaltermijn)"
         ),
         Rule(
             "PB-PLAFOND-PERIODE",
