@@ -171,6 +171,8 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
     today = today or dt.date.today()
     if document.code == "JW323":
         return _declaration(document, report, today)
+    if document.code == "JW325":
+        return _declaration_answer(document, report, data, today)
     header = read_header(document)
     with transaction.atomic():
         municipality, provider = parties(header)
@@ -227,6 +229,14 @@ def _declaration(document, report, today) -> Outcome:
         result.message, "JW323", result.accepted and not result.duplicate, result.issues, produced,
         duplicate=result.duplicate,
     )  # fmt: skip
+
+
+def _declaration_answer(document, report, data, today) -> Outcome:
+    """A JW325 answers the provider's JW323: the declaraties app marks its billed care (no retour)."""
+    from jeugdketen.declaraties.provider import receive_jw325
+
+    result = receive_jw325(document, data=data, report=report, received_on=today)
+    return Outcome(result.message, "JW325", result.accepted, result.issues, [], duplicate=result.duplicate)
 
 
 def _send_retour(document, message, issues, municipality, provider, today, *, header_only=False) -> Message:
