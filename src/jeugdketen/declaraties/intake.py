@@ -28,7 +28,7 @@ from jeugdketen.ijw.report import Issue, Report, local_name
 from jeugdketen.ijw.validate import validate_document
 from jeugdketen.ijw.xml import Document, parse
 
-from . import jw325
+from . import jw325, signals
 from .engine import Verdict, chunks, judge, load_context
 from .jw323 import read
 from .ledger import book, cost_entries
@@ -161,6 +161,9 @@ def process_jw323(
             lines_rejected=len(rejected), retourcodes=["8001"] if not rejected else ["0200"],
         )  # fmt: skip
         _store(declaratie, verdicts, today)
+        transaction.on_commit(
+            lambda: signals.declaration_judged.send(sender=Declaratie, declaratie=declaratie)
+        )
         xml = jw325.answer(
             head,
             header.number,
