@@ -26,10 +26,9 @@ LEDGER_KINDS = ("declaratie", "credit")
 def accepted(model, scope, first: dt.date, last: dt.date, *, filters: dict | None = None):
     """Accepted prestaties with a begin date in [first, last], narrowed by `scope`."""
     queryset = model.objects.filter(accepted=True, begin__gte=first, begin__lte=last, **(filters or {}))
-    queryset = scope(queryset)
-    if queryset.query.distinct:
-        queryset = model.objects.filter(pk__in=queryset.values("pk"))
-    return queryset
+    from .spending import unique_rows
+
+    return unique_rows(scope(queryset))
 
 
 def declared(
@@ -72,8 +71,9 @@ def turnover_by_year(model, scope, years: range) -> dict[tuple[int, int, int], i
             month__lte=dt.date(years[-1], 12, 31),
         )
     )
-    if queryset.query.distinct:
-        queryset = ledger.objects.filter(pk__in=queryset.values("pk"))
+    from .spending import unique_rows
+
+    queryset = unique_rows(queryset)
     rows = (
         queryset.annotate(year=ExtractYear("month"))
         .values("provider", "municipality", "year")

@@ -13,18 +13,18 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Avg, Case, Count, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 
 from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider
 from jeugdketen.ijw.codes import JZ588
 from jeugdketen.levering.models import Start, Stop
 from jeugdketen.toegang.models import Client, Goal, SupportPlan, Toewijzing
 
-from . import charts, declared_source
+from . import aggregates, charts
 from .calendar import ensure_calendar, working_day_number
 from .models import AccountabilityDocument, Budget, SroiContribution
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
-from .spending import ALLOCATED, DECLARED, allocated, grouped, prestatie_model, regroup, source, spending
+from .spending import ALLOCATED, DECLARED, allocated, grouped, regroup, source, spending, unique_rows
 
 NAMES = ["budget", "waiting-times", "dropout", "top75", "residential", "accountability"]
 
@@ -78,11 +78,12 @@ def budget(scope=None, *, year: int, today: dt.date) -> Report:
     cut = min(max(first_of_month(today), first), last + dt.timedelta(days=1))
     # Grouped by product, not lot: no join in the big scan; products map to lots below.
     group = ["municipality", "product"]
-    realised, src = (
-        spending(scope, first, cut - dt.timedelta(days=1), group, youths=False)
-        if cut > first
-        else ([], ALLOCATED)
-    )
+    if cut <= first:
+        realised, src = [], ALLOCATED
+    elif source() == DECLARED:
+        realised, src = aggregates.costs(scope, first, cut - dt.timedelta(days=1), group), DECLARED
+    else:
+        realised, src = spending(scope, first, cut - dt.timedelta(days=1), group, youths=False)
     committed = allocated(scope, cut, last, group, youths=False) if cut <= last else []
     lot_of = dict(
         Product.objects.filter(pk__in={row["product"] for row in realised + committed}).values_list(
@@ -187,7 +188,7 @@ def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
     """Lead times in working days per provider and product for toewijzingen dated in `year`."""
     scope = _scope(scope)
     ensure_calendar(max(today, dt.date(year, 12, 31)))
-    base = Toewijzing.objects.filter(pk__in=scope(Toewijzing.objects.all()).values("pk"))
+    base = unique_rows(scope(Toewijzing.objects.all()))
     dated = (
         base.filter(toewijzing_date__year=year)
         .annotate(first_start=_first_start())
@@ -321,14 +322,12 @@ def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
 def dropout(scope=None, *, year: int, today: dt.date) -> Report:
     """Stops by JZ588 reason per provider, goal realisation and satisfaction from end evaluations."""
     scope = _scope(scope)
-    stops = Stop.objects.filter(pk__in=scope(Stop.objects.filter(date__year=year)).values("pk"))
+    stops = unique_rows(scope(Stop.objects.filter(date__year=year)))
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in stops.values("toewijzing__provider", "reason").annotate(n=Count("pk")).order_by():
         counts[row["toewijzing__provider"]][row["reason"]] += row["n"]
     plans = (
-        SupportPlan.objects.filter(
-            pk__in=scope(SupportPlan.objects.filter(part=SupportPlan.Part.EIND)).values("pk")
-        )
+        unique_rows(scope(SupportPlan.objects.filter(part=SupportPlan.Part.EIND)))
         .annotate(evaluated=Coalesce("received_on", "sent_on"))
         .filter(evaluated__year=year)
     )
@@ -456,7 +455,16 @@ def top75(scope=None, *, today: dt.date, show_names: bool = False, limit: int = 
     """The youths with the highest cost over the last twelve whole months."""
     scope = _scope(scope)
     first, last = last_twelve_months(today)
-    inner, src = grouped(scope, first, last, ["client"])
+    if source() == DECLARED:
+        inner = (
+            aggregates.client_costs(scope, first, last)
+            .values(g_client=F("client"))
+            .annotate(cents=Sum("cents"))
+            .order_by()
+        )
+        src = DECLARED
+    else:
+        inner, src = grouped(scope, first, last, ["client"])
     # One pass: the window counts and sums every youth before LIMIT keeps the top rows.
     result = regroup(
         inner,
@@ -471,8 +479,7 @@ def top75(scope=None, *, today: dt.date, show_names: bool = False, limit: int = 
     }
     details = {
         row["client"]: row
-        for row in Toewijzing.objects.filter(client__in=ids)
-        .filter(pk__in=scope(Toewijzing.objects.filter(client__in=ids)).values("pk"))
+        for row in unique_rows(scope(Toewijzing.objects.filter(client__in=ids)))
         .values("client")
         .annotate(providers=Count("provider", distinct=True), products=Count("product_code", distinct=True))
         .order_by()
@@ -561,16 +568,16 @@ def _residential_declared(scope, year: int, today: dt.date, filters: dict):
     periods = quarters(year - 1) + quarters(year)
     period = Case(
         *[
-            When(begin__gte=first, begin__lte=last, then=Value(n))
+            When(month__gte=first, month__lte=last, then=Value(n))
             for n, (_l, first, last) in enumerate(periods)
         ],
         output_field=IntegerField(),
     )
     inner = (
-        declared_source.accepted(prestatie_model(), scope, periods[0][1], periods[-1][2], filters=filters)
+        aggregates.client_costs(scope, periods[0][1], periods[-1][2], filters=filters)
         .annotate(period=period)
         .values("period", g_client=F("client"))
-        .annotate(cents=Sum("amount_cents"))
+        .annotate(cents=Sum("cents"))
         .order_by()
     )
     columns = []
@@ -848,17 +855,22 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
 def _turnover(scope, year: int) -> tuple[dict[int, dict[tuple[int, int], int]], str]:
     """Turnover per year (year − 2 … year) and (provider, municipality).
 
-    Declared turnover comes from the declaraties ledger in one query (it already sums per
-    municipality, provider, product and month); without a ledger, from the prestaties or the
+    Declared turnover comes from monitoring's cost aggregate in one query (it sums the accepted
+    prestaties per municipality, provider, product and month); without declarations, from the
     allocation estimate, one grouped query per year.
     """
     years = range(year - 2, year + 1)
     by_year: dict[int, dict[tuple[int, int], int]] = {y: defaultdict(int) for y in years}
     src = source()
-    ledger = declared_source.turnover_by_year(prestatie_model(), scope, years) if src == DECLARED else None
-    if ledger is not None:
-        for (provider, municipality, y), cents in ledger.items():
-            by_year[y][(provider, municipality)] += cents
+    if src == DECLARED:
+        for row in aggregates.costs(
+            scope,
+            dt.date(years[0], 1, 1),
+            dt.date(years[-1], 12, 31),
+            ["provider", "municipality", "year"],
+            annotate={"year": ExtractYear("month")},
+        ):
+            by_year[row["year"]][(row["provider"], row["municipality"])] += row["cents"]
         return by_year, src
     for y in years:
         rows, src = spending(scope, *year_bounds(y), ["provider", "municipality"], youths=False)

@@ -112,3 +112,66 @@ class SroiContribution(models.Model):
 
     def __str__(self) -> str:
         return f"SROI {self.provider} {self.year}: € {self.amount}"
+
+
+# --- Cost aggregates --------------------------------------------------------------------------
+#
+# Accepted prestaties summed per declaration, so that monitoring reads a few ten thousand rows
+# instead of millions. A declaration's rows are rebuilt as a whole from its prestaties (see
+# jeugdketen.monitoring.aggregates), so rebuilding is idempotent and exact. The references to
+# other apps' rows carry no database constraint: monitoring never writes or locks their tables.
+
+
+def _reference(model: str, **extra):
+    return models.ForeignKey(
+        model, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", **extra
+    )
+
+
+class DeclaredCost(models.Model):
+    """Accepted prestaties of one declaration per municipality, provider, product and month of begin."""
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
+    declaratie_id = models.BigIntegerField()
+    municipality = _reference("catalogus.Municipality")
+    provider = _reference("catalogus.Provider")
+    product = _reference("catalogus.Product", null=True)
+    product_code = models.CharField(max_length=5)
+    product_category = models.CharField(max_length=2)
+    month = models.DateField(help_text="First day of the month of the prestaties' begin date")
+    cents = models.BigIntegerField(help_text="Signed sum: credits negative")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["declaratie_id"], name="mon_cost_declaratie"),
+            models.Index(fields=["month", "municipality"], name="mon_cost_month_mun"),
+        ]
+
+
+class DeclaredClientCost(models.Model):
+    """Accepted prestaties of one declaration per municipality, provider, youth, category and month."""
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
+    declaratie_id = models.BigIntegerField()
+    municipality = _reference("catalogus.Municipality")
+    provider = _reference("catalogus.Provider")
+    client = _reference("toegang.Client", null=True)
+    product_category = models.CharField(max_length=2)
+    month = models.DateField(help_text="First day of the month of the prestaties' begin date")
+    cents = models.BigIntegerField(help_text="Signed sum: credits negative")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["declaratie_id"], name="mon_client_declaratie"),
+            models.Index(fields=["month", "municipality"], name="mon_client_month_mun"),
+            models.Index(fields=["product_category", "month"], name="mon_client_cat_month"),
+        ]
+
+
+class PendingDeclaration(models.Model):
+    """A declaration whose prestaties changed outside the intake; its aggregate rows are rebuilt
+    before the next figure is read."""
+
+    declaratie_id = models.BigIntegerField(primary_key=True)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, ForeignKey, QuerySet, Sum
 
 from jeugdketen.toegang.models import Toewijzing
 
@@ -39,6 +39,27 @@ Scope = Callable[[QuerySet], QuerySet]
 
 def _identity(queryset: QuerySet) -> QuerySet:
     return queryset
+
+
+def unique_rows(queryset: QuerySet) -> QuerySet:
+    """A scoped queryset without the DISTINCT that scoping adds, when no join can repeat a row.
+
+    :func:`jeugdketen.accounts.access.scope` adds ``DISTINCT`` because a tenancy path may run
+    through a multi-valued relation. When every join it made follows a foreign key forward
+    (``municipality``, ``toewijzing__municipality``, ``client__municipality``), each row
+    appears once anyway, and the filter can stay a plain ``WHERE … IN (ids)`` on the big table
+    instead of a ``pk IN (SELECT DISTINCT …)`` over it. Otherwise the rows are narrowed
+    through a subquery of the scoped primary keys, as before.
+    """
+    query = queryset.query
+    if not query.distinct:
+        return queryset
+    joins = [join for join in query.alias_map.values() if hasattr(join, "join_field")]
+    if not query.distinct_fields and all(isinstance(join.join_field, ForeignKey) for join in joins):
+        queryset = queryset._chain()
+        queryset.query.distinct = False
+        return queryset
+    return queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
 
 
 def prestatie_model():
@@ -61,9 +82,8 @@ def allocated_queryset(
     scope: Scope, first: dt.date, last: dt.date, *, filters: dict | None = None
 ) -> QuerySet:
     """Open toewijzingen with days in [first, last], annotated with `allocated_cents`."""
-    queryset = scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {}))))
     # Scoping may add DISTINCT; aggregate over the plain rows it selected instead.
-    queryset = Toewijzing.objects.filter(pk__in=queryset.values("pk"))
+    queryset = unique_rows(scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {})))))
     return with_allocated_cents(queryset, first, last).filter(_days__gt=0)
 
 
