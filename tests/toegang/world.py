@@ -61,11 +61,18 @@ def make_client(world, n: int = 1, *, birth=dt.date(2014, 5, 17), municipality=N
 def run(*args) -> tuple[int, str]:
     """Runs the jeugdketen CLI in-process; returns (exit code, stdout)."""
     from contextlib import redirect_stderr, redirect_stdout
+    from unittest import mock
 
     from jeugdketen.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
+    # BaseCommand.run_from_argv closes every connection when it is done; on PostgreSQL that
+    # would end the test's transaction (SQLite's in-memory test database ignores it).
+    with (
+        redirect_stdout(out),
+        redirect_stderr(err),
+        mock.patch("django.core.management.base.connections.close_all"),
+    ):
         code = main([str(a) for a in args])
     return code, out.getvalue() + err.getvalue()
 
