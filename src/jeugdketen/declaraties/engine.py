@@ -36,7 +36,8 @@ from .rules import RULES
 CHUNK = 5000
 MINUTES = {"01": 1, "04": 60, "16": 240, "14": 1440}
 UNNEST = {"text": "SELECT unnest(%s::text[])", "bigint": "SELECT unnest(%s::bigint[])"}
-WITHDRAWN = "13"  # JZ002 RedenWijziging "Verwijderd"
+WITHDRAWN = "13"
+ONE_DAY = dt.timedelta(days=1)  # JZ002 RedenWijziging "Verwijderd"
 
 
 @dataclass(slots=True)
@@ -504,23 +505,27 @@ def _whole_month(verdict: Verdict, tw: Tw, *, begin_outside: bool, end_outside: 
     already, the more precise finding, so it is not reported twice.
     """
     line = verdict.line
-    if not begin_outside:
-        first = line.begin.replace(day=1)
-        expected = tw.begin if first < tw.begin <= month_end(first) else first
-        if line.begin != expected:
+    begin, end = line.begin, line.end
+    # Fast paths first: almost every line is a whole month.
+    if not begin_outside and begin.day != 1:
+        # Inside the toewijzing, so tw.begin <= begin: the toewijzing's begin counts only in this month.
+        same_month = (tw.begin.year, tw.begin.month) == (begin.year, begin.month)
+        expected = tw.begin if same_month else begin.replace(day=1)
+        if begin != expected:
             verdict.reject(
                 "TR387",
-                f"Begindatum {line.begin:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
+                f"Begindatum {begin:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
                 "de eerste dag van de maand, of de begindatum van de toewijzing als die later in de maand "
                 "ligt.",
             )
-    if not end_outside:
-        last = month_end(line.end)
-        expected = tw.end if tw.end and last.replace(day=1) <= tw.end < last else last
-        if line.end != expected:
+    if not end_outside and (end + ONE_DAY).day != 1:
+        # Inside the toewijzing, so end <= tw.end: the toewijzing's end counts only in this month.
+        same_month = tw.end is not None and (tw.end.year, tw.end.month) == (end.year, end.month)
+        expected = tw.end if same_month else month_end(end)
+        if end != expected:
             verdict.reject(
                 "TR388",
-                f"Einddatum {line.end:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
+                f"Einddatum {end:%d-%m-%Y} moet {expected:%d-%m-%Y} zijn: "
                 "de laatste dag van de maand, of de einddatum van de toewijzing als die eerder in de maand "
                 "ligt.",
             )
