@@ -43,6 +43,24 @@ def _monthly_volume(tw: Toewijzing) -> int:
     return volume
 
 
+def _planted_late_bill(toewijzingen, tariffs, today: dt.date) -> list:
+    """When the demo's months do not reach back past a vervaltermijn, plant one late line: care
+    in December two years ago on a started toewijzing. It is rejected for the vervaltermijn (9319)
+    and, as the toewijzing most likely began later, for its period (9307/9308) as well."""
+    for tw in toewijzingen:
+        month = dt.date(today.year - 2, 12, 1)
+        tariff = tariffs.get((tw.provider_id, tw.product_id, month.year)) or next(
+            (t for (p, prod, _y), t in tariffs.items() if p == tw.provider_id and prod == tw.product_id), None
+        )
+        if tariff is None:
+            continue
+        delivery = GeleverdeZorg(
+            provider=tw.provider, toewijzing=tw, begin=month, end=_month_end(month), volume=1, tariff=tariff
+        )
+        return [(tw.provider, tw.municipality, [delivery])]
+    return []
+
+
 def bill(ctx) -> None:
     rng = random.Random(f"{ctx.seed}-declaraties")
     today = ctx.today
@@ -66,6 +84,10 @@ def bill(ctx) -> None:
     first_start = dict(
         Toewijzing.objects.filter(pk__in=[tw.pk for tw in toewijzingen]).values_list("pk", "starts__date")
     )
+    # One bill goes out past the vervaltermijn (care from year Y, received after 1 April Y+1):
+    # the first party of the earliest month that allows it holds its bill back until today.
+    late_month = next((m for m in months if dt.date(m.year + 1, 4, 1) < today), None)
+    held: list = []
     counter = 0
     for month in months:
         end = _month_end(month)
@@ -91,6 +113,9 @@ def bill(ctx) -> None:
                 )
             )
         for (provider, municipality), deliveries in parties.items():
+            if month == late_month and not held:
+                held = [(provider, municipality, deliveries)]
+                continue
             if rng.random() < FAULT_RATE * 2:
                 # A line billed twice: the provider registers last month's care again (9389).
                 earlier = GeleverdeZorg.objects.filter(
@@ -119,6 +144,20 @@ def bill(ctx) -> None:
             if data is None:
                 continue
             result = process_jw323(data, received_on=received)
+            process_jw325(provider, result.answer_xml)
+    if not held:
+        held = _planted_late_bill(toewijzingen, tariffs, today)
+    for provider, municipality, deliveries in held:
+        GeleverdeZorg.objects.bulk_create(deliveries)
+        counter += 1
+        number = f"D{ctx.seed % 1000:03d}{counter:06d}"
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        data = build_jw323(
+            provider, municipality, period_begin=last.replace(day=1), period_end=last, number=number,
+            identification=number, dagtekening=today,
+        )  # fmt: skip
+        if data is not None:
+            result = process_jw323(data, received_on=today)
             process_jw325(provider, result.answer_xml)
     due = Betaalverplichting.objects.filter(due__lt=today, paid_on__isnull=True)
     if due.exists():
