@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models import Func, IntegerField, OuterRef, Subquery
 
 from jeugdketen.core import werkdagen
 
@@ -61,12 +61,21 @@ def working_day_number(date_expression) -> Subquery:
     )
 
 
-def day_number(date_expression) -> Subquery:
-    """Days since 1970-01-01 of a date expression."""
-    return Subquery(
-        CalendarDay.objects.filter(date=date_expression).values("day_number")[:1],
-        output_field=IntegerField(),
-    )
+class DayNumber(Func):
+    """Days since 1970-01-01 of a date expression, computed in the row: no lookup, no join."""
+
+    template = "(%(expressions)s - DATE '1970-01-01')"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)", **extra
+        )
+
+
+def day_number(date_expression) -> Func:
+    """Days since 1970-01-01 of a date expression (equal to ``CalendarDay.day_number``)."""
+    return DayNumber(date_expression)
 
 
 def working_days_between(start_field: str, end_field: str):

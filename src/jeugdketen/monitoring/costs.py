@@ -37,6 +37,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+from django.db.models.lookups import Exact, IsNull, LessThanOrEqual
 
 from jeugdketen.catalogus.models import Tariff
 from jeugdketen.contracten.models import ContractProduct
@@ -48,17 +49,20 @@ from .calendar import day_number, ensure_calendar
 MONEY = DecimalField(max_digits=20, decimal_places=6)
 
 
-def tariff_expression(year: int):
-    """The tariff of the year, else of the latest earlier year: contract first, then catalogue."""
+def tariff_expression(year: int, provider=None, product=None):
+    """The tariff of the year, else of the latest earlier year: contract first, then catalogue.
+
+    `provider` and `product` are the expressions to look up (default: the outer row's fields).
+    """
+    provider = OuterRef("provider") if provider is None else provider
+    product = OuterRef("product") if product is None else product
     contracted = (
-        ContractProduct.objects.filter(
-            contract__provider=OuterRef("provider"), product=OuterRef("product"), year__lte=year
-        )
+        ContractProduct.objects.filter(contract__provider=provider, product=product, year__lte=year)
         .order_by("-year")
         .values("tariff")[:1]
     )
     catalogue = (
-        Tariff.objects.filter(product=OuterRef("product"), year__lte=year, variant="regular")
+        Tariff.objects.filter(product=product, year__lte=year, variant="regular")
         .order_by("-year")
         .values("amount")[:1]
     )
@@ -70,8 +74,9 @@ def open_toewijzingen(queryset: QuerySet | None = None) -> QuerySet:
     return queryset.exclude(status=Toewijzing.Status.INGETROKKEN)
 
 
-def with_allocated_cents(queryset: QuerySet, first: dt.date, last: dt.date) -> QuerySet:
-    """Annotate `allocated_cents`: what each toewijzing costs for its days in [first, last]."""
+def with_allocated_parts(queryset: QuerySet, first: dt.date, last: dt.date) -> QuerySet:
+    """Annotate `_days` (days of each toewijzing in [first, last]), `_length` (its days from
+    begin to end or first stop) and `_tariff`: the inputs of :func:`cents_expression`."""
     ensure_calendar(last)
     first_stop = Stop.objects.filter(toewijzing=OuterRef("pk")).values("toewijzing").annotate(d=Min("date"))
     queryset = queryset.filter(begin__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
@@ -82,28 +87,52 @@ def with_allocated_cents(queryset: QuerySet, first: dt.date, last: dt.date) -> Q
         _full_end=Least(Coalesce("end", Value(last)), Coalesce("_stop", Value(last))),
         _begin=Greatest("begin", Value(first)),
     )
-    queryset = queryset.annotate(
-        _days=day_number(OuterRef("_end")) - day_number(OuterRef("_begin")) + 1,
-        _length=day_number(OuterRef("_full_end")) - day_number(OuterRef("begin")) + 1,
+    return queryset.annotate(
+        _days=day_number(F("_end")) - day_number(F("_begin")) + 1,
+        _length=day_number(F("_full_end")) - day_number(F("begin")) + 1,
         _tariff=tariff_expression(first.year),
     )
-    volume_days = ExpressionWrapper(F("volume") * F("_days") * F("_tariff") * 100, output_field=MONEY)
+
+
+def cents_expression(column):
+    """The allocated cents of one toewijzing, from the columns `column(name)` gives for
+    ``_days``, ``_length``, ``_tariff``, ``volume``, ``budget_cents`` and ``frequency``.
+
+    Written once for both uses: over the annotated queryset (``column=F``) and over a
+    subquery of it whose columns are already computed (one evaluation per row).
+    """
+    volume_days = ExpressionWrapper(
+        column("volume") * column("_days") * column("_tariff") * 100, output_field=MONEY
+    )
     cents = Case(
-        When(_days__lte=0, then=Value(0, output_field=MONEY)),
+        When(LessThanOrEqual(column("_days"), 0), then=Value(0, output_field=MONEY)),
         When(
-            volume__isnull=True,
-            budget_cents__isnull=False,
+            Q(IsNull(column("volume"), True), IsNull(column("budget_cents"), False)),
             then=ExpressionWrapper(
-                F("budget_cents") * F("_days") * Value(Decimal(1), output_field=MONEY) / F("_length"),
+                column("budget_cents")
+                * column("_days")
+                * Value(Decimal(1), output_field=MONEY)
+                / column("_length"),
                 output_field=MONEY,
             ),
         ),
-        When(_tariff__isnull=True, then=Value(0, output_field=MONEY)),
-        When(frequency="1", then=volume_days),
-        When(frequency="2", then=ExpressionWrapper(volume_days / 7, output_field=MONEY)),
-        When(frequency="4", then=ExpressionWrapper(volume_days * 12 / 365, output_field=MONEY)),
-        When(frequency="6", then=ExpressionWrapper(volume_days / F("_length"), output_field=MONEY)),
+        When(IsNull(column("_tariff"), True), then=Value(0, output_field=MONEY)),
+        When(Exact(column("frequency"), "1"), then=volume_days),
+        When(Exact(column("frequency"), "2"), then=ExpressionWrapper(volume_days / 7, output_field=MONEY)),
+        When(
+            Exact(column("frequency"), "4"),
+            then=ExpressionWrapper(volume_days * 12 / 365, output_field=MONEY),
+        ),
+        When(
+            Exact(column("frequency"), "6"),
+            then=ExpressionWrapper(volume_days / column("_length"), output_field=MONEY),
+        ),
         default=Value(0, output_field=MONEY),
         output_field=MONEY,
     )
-    return queryset.annotate(allocated_cents=Cast(Round(cents), BigIntegerField()))
+    return Cast(Round(cents), BigIntegerField())
+
+
+def with_allocated_cents(queryset: QuerySet, first: dt.date, last: dt.date) -> QuerySet:
+    """Annotate `allocated_cents`: what each toewijzing costs for its days in [first, last]."""
+    return with_allocated_parts(queryset, first, last).annotate(allocated_cents=cents_expression(F))

@@ -25,11 +25,16 @@ from collections.abc import Callable
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Count, F, ForeignKey, QuerySet, Sum
+from django.db.models import DateField, F, ForeignKey, IntegerField, Min, Q, QuerySet, Sum, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models.sql import Query
 
+from jeugdketen.levering.models import Stop
 from jeugdketen.toegang.models import Toewijzing
 
-from .costs import open_toewijzingen, with_allocated_cents
+from .calendar import day_number
+from .costs import MONEY, cents_expression, open_toewijzingen, tariff_expression, with_allocated_parts
 
 ALLOCATED = "toewijzingen"
 DECLARED = "declaraties"
@@ -84,7 +89,120 @@ def allocated_queryset(
     """Open toewijzingen with days in [first, last], annotated with `allocated_cents`."""
     # Scoping may add DISTINCT; aggregate over the plain rows it selected instead.
     queryset = unique_rows(scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {})))))
-    return with_allocated_cents(queryset, first, last).filter(_days__gt=0)
+    return with_allocated_parts(queryset, first, last).filter(_days__gt=0)
+
+
+def _sql(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _allocated_sql(
+    scope: Scope, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None, youths: bool
+) -> tuple[str, list, list[str]]:
+    """SQL: cents (and distinct youths) per group, with the group columns ``g_<lookup>``.
+
+    Set-based, so the database hash-joins instead of looking up per row: the scoped open
+    toewijzingen overlapping the period (``t``), each toewijzing's first stop (``st``, one
+    grouped scan of the stops) and the tariff per provider and product (``tf``, looked up once
+    per pair, not per toewijzing). Days and length are date arithmetic; the cost formula
+    (:func:`.costs.cents_expression`) runs over those columns and is summed per group.
+    """
+    keys = ["g_" + name.replace("__", "_") for name in group]
+    toewijzingen = unique_rows(scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {})))))
+    toewijzingen = toewijzingen.filter(begin__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
+    columns = {key: F(name) for key, name in zip(keys, group, strict=True)}
+    for name in (
+        "id",
+        "begin",
+        "end",
+        "provider",
+        "product",
+        "client",
+        "volume",
+        "budget_cents",
+        "frequency",
+    ):
+        columns["p_" + name] = F(name)
+    t_sql, t_params = _sql(toewijzingen.values(**columns).order_by())
+    q = connection.ops.quote_name
+    field = Toewijzing._meta.get_field
+    st_sql, st_params = _sql(
+        Stop.objects.values(p_toewijzing=F("toewijzing")).annotate(d=Min("date")).order_by()
+    )
+
+    def raw(sql, output_field):
+        # Columns of the derived tables above: fixed, quoted names, no user input.
+        return RawSQL(sql, (), output_field=output_field)  # noqa: S611
+
+    query = Query(Toewijzing)
+    compiler = query.get_compiler(connection=connection)
+
+    def compile_(expression):
+        return expression.resolve_expression(query).as_sql(compiler, connection)
+
+    pairs_sql, pairs_params = _sql(
+        Toewijzing.objects.values(p_provider=F("provider"), p_product=F("product")).distinct().order_by()
+    )
+    tariff_sql, tariff_params = compile_(
+        tariff_expression(
+            first.year,
+            provider=raw(f"pp.{q('p_provider')}", field("provider")),
+            product=raw(f"pp.{q('p_product')}", field("product")),
+        )
+    )
+    tf_sql = (
+        f"SELECT pp.{q('p_provider')}, pp.{q('p_product')}, {tariff_sql} AS {q('tariff')} "
+        f"FROM ({pairs_sql}) pp"
+    )
+    tf_params = [*tariff_params, *pairs_params]
+
+    end, stop, begin = (
+        raw(f"t.{q('p_end')}", DateField()),
+        raw(f"st.{q('d')}", DateField()),
+        raw(f"t.{q('p_begin')}", DateField()),
+    )
+    parts = {
+        "_days": day_number(Least(Coalesce(end, Value(last)), Coalesce(stop, Value(last)), Value(last)))
+        - day_number(Greatest(begin, Value(first)))
+        + 1,
+        "_length": day_number(Least(Coalesce(end, Value(last)), Coalesce(stop, Value(last))))
+        - day_number(begin)
+        + 1,
+        "_tariff": raw(f"tf.{q('tariff')}", MONEY),
+    }
+    select, params = [f"t.{q(key)} AS {q(key)}" for key in keys], []
+    for name, expression in parts.items():
+        sql, expression_params = compile_(expression)
+        select.append(f"{sql} AS {q('p' + name)}")
+        params += expression_params
+    for name in ("client", "volume", "budget_cents", "frequency"):
+        select.append(f"t.{q('p_' + name)} AS {q('p_' + name)}")
+    middle = (
+        f"SELECT {', '.join(select)} FROM ({t_sql}) t "
+        f"LEFT JOIN ({st_sql}) st ON st.{q('p_toewijzing')} = t.{q('p_id')} "
+        f"LEFT JOIN ({tf_sql}) tf ON tf.{q('p_provider')} = t.{q('p_provider')} "
+        f"AND tf.{q('p_product')} = t.{q('p_product')}"
+    )
+    params = [*params, *t_params, *st_params, *tf_params]
+    fields = {
+        "_days": IntegerField(),
+        "_length": IntegerField(),
+        "_tariff": MONEY,
+        **{name: field(name) for name in ("volume", "budget_cents", "frequency")},
+    }
+
+    def column(name):
+        return raw(f"s.{q('p_' + name.lstrip('_'))}", fields[name])
+
+    cents_sql, cents_params = compile_(cents_expression(column))
+    outer = [f"s.{q(key)}" for key in keys] + [f"SUM({cents_sql}) AS cents"]
+    if youths:
+        outer.append(f"COUNT(DISTINCT s.{q('p_client')}) AS youths")
+    sql = f"SELECT {', '.join(outer)} FROM ({middle}) s WHERE s.{q('p_days')} > 0"
+    if keys:
+        sql += " GROUP BY " + ", ".join(f"s.{q(key)}" for key in keys)
+    return sql, [*cents_params, *params], keys
 
 
 def allocated(
@@ -96,15 +214,22 @@ def allocated(
     filters: dict | None = None,
     youths: bool = True,
 ) -> list[dict]:
-    """Committed cents per group for [first, last], with the number of distinct youths."""
-    extra = {"youths": Count("client", distinct=True)} if youths else {}
-    rows = (
-        allocated_queryset(scope, first, last, filters=filters)
-        .values(*group)
-        .annotate(cents=Sum("allocated_cents"), **extra)
-        .order_by()
-    )
-    return [dict(row, cents=int(row["cents"] or 0)) for row in rows]
+    """Committed cents per group for [first, last], with the number of distinct youths.
+
+    Without a group: one row for everything (distinct youths over all of it).
+    """
+    sql, params, keys = _allocated_sql(scope, first, last, group, filters=filters, youths=youths)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        result = cursor.fetchall()
+    rows = []
+    for values in result:
+        row = dict(zip(group, values[: len(keys)], strict=True))
+        row["cents"] = int(values[len(keys)] or 0)
+        if youths:
+            row["youths"] = int(values[len(keys) + 1] or 0)
+        rows.append(row)
+    return rows
 
 
 def declared(
@@ -153,13 +278,16 @@ def grouped(
 
         queryset = declared_source.accepted(prestatie_model(), scope, first, last, filters=filters)
         return queryset.values(**columns).annotate(cents=Sum("amount_cents")).order_by(), DECLARED
-    queryset = allocated_queryset(scope, first, last, filters=filters)
-    return queryset.values(**columns).annotate(cents=Sum("allocated_cents")).order_by(), ALLOCATED
+    sql, params, _keys = _allocated_sql(scope, first, last, group, filters=filters, youths=False)
+    return (sql, params), ALLOCATED
 
 
-def regroup(inner: QuerySet, outer: str) -> list[tuple]:
-    """Run `outer` (SQL with ``{inner}`` for the grouped subquery, aliased ``s``) in the database."""
-    sql, params = inner.query.sql_with_params()
+def regroup(inner, outer: str) -> list[tuple]:
+    """Run `outer` (SQL with ``{inner}`` for the grouped subquery, aliased ``s``) in the database.
+
+    `inner` is a QuerySet or an ``(sql, params)`` pair.
+    """
+    sql, params = inner if isinstance(inner, tuple) else inner.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(outer.format(inner=f"({sql}) s"), params)
         return cursor.fetchall()
