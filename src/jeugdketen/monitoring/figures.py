@@ -12,7 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Avg, Case, Count, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, When
+from django.db import connection
+from django.db.models import Avg, Case, Count, F, IntegerField, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider
@@ -21,8 +22,8 @@ from jeugdketen.levering.models import Start, Stop
 from jeugdketen.toegang.models import Client, Goal, SupportPlan, Toewijzing
 
 from . import aggregates, charts
-from .calendar import ensure_calendar, working_day_number
-from .models import AccountabilityDocument, Budget, SroiContribution
+from .calendar import FIRST_YEAR, ensure_calendar
+from .models import AccountabilityDocument, Budget, CalendarDay, SroiContribution
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
 from .spending import ALLOCATED, DECLARED, allocated, grouped, regroup, source, spending, unique_rows
 
@@ -180,8 +181,89 @@ def budget(scope=None, *, year: int, today: dt.date) -> Report:
 # --- waiting and lead times -------------------------------------------------------------------
 
 
-def _first_start():
-    return Subquery(Start.objects.filter(toewijzing=OuterRef("pk")).order_by("date").values("date")[:1])
+def _lead_times(base, year: int) -> tuple[list[dict], dict]:
+    """Per provider, product code and product name, and in total: counts and average working days.
+
+    One pass, set-based: the toewijzingen dated in `year` (``t``) are hash-joined to their
+    first start (``fs``, one grouped scan of the starts) and to the calendar for the three dates,
+    so no lookup runs per row. Two statements over the same rows: grouped, and the totals.
+    """
+    q = connection.ops.quote_name
+    t_sql, t_params = (
+        base.filter(toewijzing_date__year=year)
+        .values(
+            p_id=F("id"),
+            p_provider=F("provider"),
+            p_code=F("product_code"),
+            p_name=F("product__name"),
+            p_date=F("toewijzing_date"),
+            p_referral=F("referral__date"),
+        )
+        .order_by()
+        .query.sql_with_params()
+    )
+    fs_sql, fs_params = (
+        Start.objects.values(p_toewijzing=F("toewijzing"))
+        .annotate(d=Min("date"))
+        .order_by()
+        .query.sql_with_params()
+    )
+    calendar = q(CalendarDay._meta.db_table)
+    number = q("working_day_number")
+    rows_sql = (
+        f"SELECT t.{q('p_provider')} AS provider, t.{q('p_code')} AS code, t.{q('p_name')} AS name, "
+        f"fs.d AS first_start, ct.{number} - cr.{number} AS referral_days, "
+        f"cs.{number} - ct.{number} AS start_days "
+        f"FROM ({t_sql}) t "
+        f"LEFT JOIN ({fs_sql}) fs ON fs.{q('p_toewijzing')} = t.{q('p_id')} "
+        f"LEFT JOIN {calendar} ct ON ct.{q('date')} = t.{q('p_date')} "
+        f"LEFT JOIN {calendar} cr ON cr.{q('date')} = t.{q('p_referral')} "
+        f"LEFT JOIN {calendar} cs ON cs.{q('date')} = fs.d"
+    )
+    measures = (
+        "COUNT(*), AVG(w.referral_days), COUNT(w.first_start), AVG(w.start_days), "
+        f"COUNT(CASE WHEN w.start_days <= {int(NORM_WORKING_DAYS)} THEN 1 END)"
+    )
+    params = [*t_params, *fs_params]
+    keys = ["toewijzingen", "referral_avg", "started", "start_avg", "within_norm"]
+
+    def as_dict(values) -> dict:
+        # Averages as floats, as the ORM's Avg gives them on every backend.
+        row = dict(zip(keys, values, strict=True))
+        for key in ("referral_avg", "start_avg"):
+            row[key] = float(row[key]) if row[key] is not None else None
+        return row
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT w.provider, w.code, w.name, {measures} FROM ({rows_sql}) w "
+            "GROUP BY w.provider, w.code, w.name ORDER BY w.provider, w.code",
+            params,
+        )
+        rows = [
+            {"provider": v[0], "product_code": v[1], "product__name": v[2], **as_dict(v[3:])}
+            for v in cursor.fetchall()
+        ]
+        cursor.execute(f"SELECT {measures} FROM ({rows_sql}) w", params)
+        totals = as_dict(cursor.fetchone())
+    return rows, totals
+
+
+def _waiting_cutoff(today: dt.date) -> dt.date | None:
+    """The first date whose toewijzing has *not* waited more than the norm on `today`.
+
+    Working-day numbers only grow with the date, so "more than NORM working days after the
+    toewijzing date" is "toewijzing date before this day": an index range, no lookup per row.
+    """
+    number = CalendarDay.objects.filter(date=today).values_list("working_day_number", flat=True).first()
+    if number is None:
+        return None
+    return (
+        CalendarDay.objects.filter(working_day_number__gte=number - NORM_WORKING_DAYS)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
 
 
 def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
@@ -189,32 +271,14 @@ def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
     scope = _scope(scope)
     ensure_calendar(max(today, dt.date(year, 12, 31)))
     base = unique_rows(scope(Toewijzing.objects.all()))
-    dated = (
-        base.filter(toewijzing_date__year=year)
-        .annotate(first_start=_first_start())
-        .annotate(
-            referral_days=working_day_number(OuterRef("toewijzing_date"))
-            - working_day_number(OuterRef("referral__date")),
-            start_days=working_day_number(OuterRef("first_start"))
-            - working_day_number(OuterRef("toewijzing_date")),
-        )
-    )
-    rows = list(
-        dated.values("provider", "product_code", "product__name")
-        .annotate(
-            toewijzingen=Count("pk"),
-            referral_avg=Avg("referral_days"),
-            started=Count("pk", filter=Q(first_start__isnull=False)),
-            start_avg=Avg("start_days"),
-            within_norm=Count("pk", filter=Q(start_days__lte=NORM_WORKING_DAYS)),
-        )
-        .order_by("provider", "product_code")
-    )
-    waiting_since = working_day_number(OuterRef("toewijzing_date"))
-    waiting = (
-        base.filter(status=Toewijzing.Status.ACTIEF, starts__isnull=True, toewijzing_date__lte=today)
-        .annotate(waited=working_day_number(today) - waiting_since)
-        .filter(waited__gt=NORM_WORKING_DAYS)
+    rows, totals = _lead_times(base, year)
+    cutoff = _waiting_cutoff(today)
+    waiting = base.filter(
+        status=Toewijzing.Status.ACTIEF,
+        starts__isnull=True,
+        toewijzing_date__lte=today,
+        toewijzing_date__gte=dt.date(FIRST_YEAR, 1, 1),  # earlier dates are not in the calendar
+        toewijzing_date__lt=cutoff or dt.date(FIRST_YEAR, 1, 1),
     )
     waiting_rows = {
         (row["provider"], row["product_code"]): row
@@ -247,13 +311,6 @@ def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
                 "waiting_since": wait.get("longest"),
             }
         )
-    totals = dated.aggregate(
-        toewijzingen=Count("pk"),
-        referral_avg=Avg("referral_days"),
-        started=Count("pk", filter=Q(first_start__isnull=False)),
-        start_avg=Avg("start_days"),
-        within_norm=Count("pk", filter=Q(start_days__lte=NORM_WORKING_DAYS)),
-    )
     summary = {
         "toewijzingen": totals["toewijzingen"],
         "referral_to_toewijzing": one_decimal(totals["referral_avg"]),
