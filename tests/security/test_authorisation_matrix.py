@@ -38,6 +38,8 @@ def _route_kwargs(route: Route, world, letter: str, model_label: str | None, url
             if row is None or isinstance(row, Exception):
                 pytest.skip(f"no {model_label} row could be built: {row!r}")
             kwargs[kwarg] = getattr(row, url_kwarg if url_kwarg != "pk" else "pk")
+        elif kwarg in route.examples:
+            kwargs[kwarg] = route.examples[kwarg]
         elif converter == "int" or kwarg in {"pk", "id", "position"}:
             kwargs[kwarg] = 1
         else:

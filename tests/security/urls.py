@@ -7,7 +7,7 @@ its ``urls.py`` is included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -23,6 +23,7 @@ class Route:
     name: str
     callback: object
     converters: dict[str, str]  # kwarg -> "int" | "slug" | "str" | "path" | "regex"
+    examples: dict[str, str] = field(default_factory=dict)  # kwarg -> a converter's `example` value
 
     @property
     def is_api(self) -> bool:
@@ -32,7 +33,7 @@ class Route:
         return self.name or self.route
 
 
-def _walk(patterns, prefix: str, namespace: str, converters: dict):
+def _walk(patterns, prefix: str, namespace: str, converters: dict, examples: dict):
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = namespace
@@ -43,6 +44,7 @@ def _walk(patterns, prefix: str, namespace: str, converters: dict):
                 prefix + _text(entry.pattern),
                 ns,
                 {**converters, **_converters(entry.pattern)},
+                {**examples, **_examples(entry.pattern)},
             )
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
@@ -51,6 +53,7 @@ def _walk(patterns, prefix: str, namespace: str, converters: dict):
                 name,
                 entry.callback,
                 {**converters, **_converters(entry.pattern)},
+                {**examples, **_examples(entry.pattern)},
             )
 
 
@@ -67,9 +70,18 @@ def _converters(pattern) -> dict[str, str]:
     return found
 
 
+def _examples(pattern) -> dict[str, str]:
+    """A valid value for each converter that names one (its ``example`` attribute)."""
+    return {
+        kwarg: str(converter.example)
+        for kwarg, converter in getattr(pattern, "converters", {}).items()
+        if hasattr(converter, "example")
+    }
+
+
 def all_routes() -> list[Route]:
     routes = []
-    for route in _walk(get_resolver().url_patterns, "", "", {}):
+    for route in _walk(get_resolver().url_patterns, "", "", {}, {}):
         if route.route.startswith(SKIP_PREFIXES) or "format" in route.converters:
             continue
         routes.append(route)
