@@ -85,10 +85,13 @@ def test_roles_without_monitoring_are_refused(client, provider_user, filled):
     assert client.get("/monitoring/").status_code == 302
 
 
-def test_dashboard_renders_six_charts(client, contract_manager, filled):
+def test_dashboard_is_light_and_links_every_figure(client, contract_manager, filled):
     client.force_login(contract_manager)
     html = client.get("/monitoring/").content.decode()
-    assert html.count("<svg") == 6
+    # Budget and accountability (small tables) with summary and chart; a link to each of the six.
+    assert html.count("<svg") == 2
+    for name in figures.NAMES:
+        assert f'href="/monitoring/{name}/' in html
     assert client.get("/monitoring/onbekend/").status_code == 404
 
 

@@ -65,6 +65,17 @@ def _rows(table):
     return [[display(row.get(c.key), c.kind) for c in table.columns] for row in table.rows]
 
 
+# The dashboard computes only the figures that read small tables (the cost aggregate, budgets,
+# documents); the others scan every toewijzing, stop or youth of the year and stay on their own page.
+DASHBOARD_FIGURES = ("budget", "accountability")
+DESCRIPTIONS = {
+    "waiting-times": "Werkdagen van verwijzing tot toewijzing en van toewijzing tot start, en de wachtlijst.",
+    "dropout": "Stopberichten per reden, uitval, behaalde doelen en tevredenheid per aanbieder.",
+    "top75": "De 75 jeugdigen met de hoogste kosten over de laatste twaalf hele maanden.",
+    "residential": "Kosten verblijf per jeugdige per kwartaal en de voortgang naar −25 %.",
+}
+
+
 @access.requires("monitoring.view")
 def dashboard(request):
     access.require(request.user, "monitoring.view")
@@ -73,8 +84,13 @@ def dashboard(request):
     scope = lambda qs: access.scope(request.user, qs)  # noqa: E731
     cards = []
     for name in figures.NAMES:
-        report = figures.compute(name, scope, today=today, year=year, show_names=False)
-        cards.append({"name": name, "title": TITLES[name], "report": report, "summary": _summary(report)})
+        card = {"name": name, "title": TITLES[name], "report": None, "summary": []}
+        if name in DASHBOARD_FIGURES:
+            report = figures.compute(name, scope, today=today, year=year, show_names=False)
+            card.update(report=report, summary=_summary(report))
+        else:
+            card["description"] = DESCRIPTIONS[name]
+        cards.append(card)
     return render(request, "monitoring/dashboard.html", {"cards": cards, "year": year, "today": today})
 
 
