@@ -163,11 +163,16 @@ def run(database_url: str, sizes: list[int]) -> dict:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100_000, 50_000]
+    load = os.getloadavg()[0]
+    # Half the size as well, to show the growth is linear.
+    runs = [[sizes[0] // 2, sizes[1] // 2], sizes]
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        rows.append(run(f"sqlite:///{tmp}/bench.sqlite3", sizes))
+    for run_sizes in runs:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows.append(run(f"sqlite:///{tmp}/bench.sqlite3", run_sizes))
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        rows.append(run(os.environ["DATABASE_URL"], sizes))
+        for run_sizes in runs:
+            rows.append(run(os.environ["DATABASE_URL"], run_sizes))
     body = [
         "One JW323 judged against the toewijzingen in the database: the pure `jeugdketen.ijw` validation "
         "(structure and all message rules) and, separately, the whole intake (verdict again, set-based "
@@ -182,6 +187,18 @@ def main(argv: list[str]) -> None:
             f"| {r['vendor']} | {r['prestaties']:,} | {r['toewijzingen']:,} | {r['megabytes']} | "
             f"{r['validation']} | {r['intake']} | {r['rejected']} |"
         )
+    for vendor in dict.fromkeys(r["vendor"] for r in rows):
+        small, large = [r for r in rows if r["vendor"] == vendor]
+        body.append("")
+        body.append(
+            f"{vendor}: {large['intake'] / small['intake']:.2f}× the intake time for "
+            f"{large['prestaties'] / small['prestaties']:.0f}× the prestaties."
+        )
+    body += [
+        "",
+        f"Load average when the run started: {load:.1f} on {os.cpu_count()} cores (other work on the "
+        "machine slows every figure; compare the intake with the ijw validation of the same run).",
+    ]
     if not any(r["vendor"] == "postgresql" for r in rows):
         body += ["", "PostgreSQL was not measured in this run (set `DATABASE_URL=postgres://...`)."]
     markdown = "\n".join(body)
