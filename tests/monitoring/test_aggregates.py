@@ -68,3 +68,12 @@ def test_deleting_a_declaration_clears_its_rows(region, billed):  # noqa: F811
     decl.delete()
     aggregates.catch_up()
     assert not DeclaredCost.objects.exists() and not DeclaredClientCost.objects.exists()
+
+
+def test_report_refresh_command_rebuilds(region, billed, capsys):  # noqa: F811
+    from django.core.management import call_command
+
+    DeclaredCost.objects.all().delete()
+    call_command("report", "refresh")
+    assert "DeclaredCost: 3 rows" in capsys.readouterr().out
+    assert DeclaredCost.objects.count() == 3

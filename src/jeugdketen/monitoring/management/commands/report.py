@@ -15,11 +15,12 @@ from jeugdketen.monitoring.report import display
 
 class Command(BaseCommand):
     help = (
-        "Monitoring figure (budget, waiting-times, dropout, top75, residential, accountability) as JSON/CSV."
+        "Monitoring figure (budget, waiting-times, dropout, top75, residential, accountability) as JSON/CSV; "
+        "'refresh' rebuilds monitoring's cost aggregates from all prestaties."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("name", choices=figures.NAMES)
+        parser.add_argument("name", choices=[*figures.NAMES, "refresh"])
         parser.add_argument("--year", type=int, help="year of the figure (default: the year of --today)")
         parser.add_argument(
             "--today", type=dt.date.fromisoformat, help="reference date YYYY-MM-DD (default: today)"
@@ -32,6 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--names", action="store_true", help="top75: include names")
 
     def handle(self, *args, **options):
+        if options["name"] == "refresh":
+            from jeugdketen.monitoring import aggregates
+
+            for table, count in aggregates.rebuild().items():
+                self.stdout.write(f"{table}: {count} rows")
+            return
         today = options["today"] or timezone.localdate()
         scope = None
         if options["gemeente"]:
