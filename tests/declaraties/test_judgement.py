@@ -103,7 +103,7 @@ def test_every_planted_fault_is_rejected_with_its_code(world, xsd_dir):
     assert {p.findtext(".//{*}ReferentieNummer") for p in returned} == set(expected)
 
 
-def test_vervaltermijn(world):
+def test_vervaltermijn(world, xsd_dir):
     tw = world.toewijzing(begin=dt.date(YEAR - 1, 1, 1), start=dt.date(YEAR - 1, 1, 2))
     late = world.line(tw, month=11, year=YEAR - 1)
     in_time = world.line(tw, month=12, year=YEAR)
@@ -111,6 +111,9 @@ def test_vervaltermijn(world):
         world.jw323([late, in_time], day=dt.date(YEAR + 1, 1, 5)), received_on=dt.date(YEAR, 4, 2)
     )
     assert codes(result) == {late.reference: "9319", in_time.reference: ""}
+    # 9319 is a rejection, so the JW325 that returns the late line passes TR342 (0233 did not).
+    report = validate(result.answer_xml, xsd_dir=xsd_dir)
+    assert report.ok, report.issues
     first = world.line(tw, month=10, year=YEAR - 1)
     result = process_jw323(world.jw323([first], day=dt.date(YEAR, 3, 5)), received_on=dt.date(YEAR, 4, 1))
     assert codes(result) == {first.reference: ""}
