@@ -3,15 +3,24 @@
 Timing is the benchmark's business; this test fixes the counts, and with a quadratic
 duplicate check the 20,000-prestatie message would take minutes instead of a fraction of
 a second.
+
+The prestaties are read once into columns, by position when the shape allows:
+``read_by_position`` never asks an element its tag, ``read_by_tag`` does, for any shape.
+They must give the same columns whenever the first accepts a message, and the rules the
+same verdicts whichever reads it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
+import pytest
 from lxml import etree
 
 from jeugdketen.ijw.rules import check_rules
+from jeugdketen.ijw.rules import declaratie as d
+from jeugdketen.ijw.rules.engine import Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
 BASE = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
@@ -113,3 +122,97 @@ def test_many_failures_under_one_client_are_located_exactly():
         "/Bericht/Declaratie/Clienten/Client/Prestaties/Prestatie[4999]",
         "/Bericht/Declaratie/Clienten/Client/Prestaties/Prestatie[5000]",
     )
+
+
+# -- reading the prestaties ------------------------------------------------------------
+
+M = "{http://www.istandaarden.nl/ijw/3_2/jw323/schema}"
+M325 = "{http://www.istandaarden.nl/ijw/3_2/jw325/schema}"
+B = "{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}"
+
+
+def credits_and_euros(i: int) -> dict:
+    if i % 7 == 3:  # a credit line: VorigReferentieNummer in some rows only
+        return {"vorig": f"OLD{i}"}
+    if i % 11 == 4:
+        return {"ref": f"R{i - 1}"}
+    return {}
+
+
+def mixed_jw323() -> etree._Element:
+    root = etree.fromstring(large_jw323(300, 7, credits_and_euros)[0])
+    for n, prestatie in enumerate(root.iter(M + "Prestatie")):
+        if n % 5 == 2:  # euros: no ProductTarief in some rows only
+            prestatie.find(M + "Eenheid").text = "83"
+            prestatie.remove(prestatie.find(M + "ProductTarief"))
+    return root
+
+
+def both_ways(code: str, root) -> tuple:
+    return d.read_by_position(Message(code, root)), d.read_by_tag(Message(code, root))
+
+
+def test_by_position_equals_by_tag_on_the_examples(example):
+    for code in ("JW323", "JW325"):
+        by_position, by_tag = both_ways(code, etree.fromstring(example(code)))
+        assert by_position is not None
+        assert by_position == by_tag
+
+
+def test_by_position_equals_by_tag_with_optional_leaves_in_some_rows():
+    root = mixed_jw323()
+    by_position, by_tag = both_ways("JW323", root)
+    assert by_position is not None
+    assert by_position == by_tag
+    columns = by_position[0]
+    assert 0 < columns["vorig"].count(None) < len(columns["vorig"])
+    assert 0 < columns["tarief"].count(None) < len(columns["tarief"])
+
+
+def test_jw325_without_some_tariffs_and_credits(example):
+    root = etree.fromstring(example("JW325"))
+    prestaties = list(root.iter(M325 + "Prestatie"))
+    prestaties[0].remove(prestaties[0].find(M325 + "ProductTarief"))
+    referentie = prestaties[1].find(M325 + "ProductReferentie")
+    referentie.remove(referentie[1])
+    by_position, by_tag = both_ways("JW325", root)
+    assert by_position is not None
+    assert by_position == by_tag
+
+
+def test_comments_send_the_message_to_read_by_tag_with_the_same_verdict():
+    root = mixed_jw323()
+    expected = check_rules("JW323", root)
+    assert Counter(issue.code for issue in expected)["TR101"] > 0
+    for n, prestatie in enumerate(root.iter(M + "Prestatie")):
+        if n % 9 == 0:
+            prestatie.insert(2, etree.Comment("toelichting"))
+        if n % 13 == 0:
+            prestatie.find(M + "ProductReferentie").insert(0, etree.Comment("x"))
+    assert d.read_by_position(Message("JW323", root)) is None
+    assert check_rules("JW323", root) == expected
+
+
+def test_a_comment_under_prestaties_is_caught_by_the_row_count():
+    root = mixed_jw323()
+    next(root.iter(M + "Prestaties")).append(etree.Comment("einde"))
+    assert d.read_by_position(Message("JW323", root)) is None
+
+
+def test_row_keys_are_strings_when_they_can_be_and_tuples_otherwise():
+    assert d.row_keys(["a", "a"], ["b", "c"]) == ["a\x1fb", "a\x1fc"]
+    day = dt.date(2026, 4, 1)
+    assert d.row_keys(["a", None], [day, day]) == [("a", day), (None, day)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "iso"),
+    [(["2026-04-01", "2026-04-30"], True), (["2026-04-01", None], False), (["2026-4-01"], False)],
+)
+def test_iso_only(texts, iso):
+    assert d.iso_only(texts) is iso
+
+
+def test_duplicate_groups_fast_path_ignores_none():
+    assert d.duplicate_groups([None, "a", None, "b"]) == []
+    assert d.duplicate_groups([None, "a", None, "a"]) == [[1, 3]]

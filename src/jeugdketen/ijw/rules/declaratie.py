@@ -1,25 +1,20 @@
 """Rules for the declaration (JW323) and the declaration answer (JW325).
 
-A JW323 can hold hundreds of thousands of prestaties, so the prestaties are read once
-into a table of plain rows (:func:`prestaties`) with a single C-level ``iter`` over the
-leaf elements of interest; every rule then loops over the rows. Elements are looked up
-again only for rows that fail, to compute their location.
+A JW323 can hold hundreds of thousands of prestaties, so they are read once per
+validation into columns of plain values (:class:`Prestaties`, shared by every rule
+through :func:`prestaties`); every rule then loops over the columns. Elements are looked
+up again only for rows that fail, to compute their location.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
 
 from jeugdketen.ijw.report import Issue
 
 from .engine import BASE_NS, Message, elements, rule, to_date, to_int, years_before
-
-# Columns of a prestatie row.
-BSN, REF, VORIG, TOEWIJZING, CATEGORIE, CODE, BEGIN, END, VOLUME, EENHEID, TARIEF, BEDRAG, DC, CLIENT = range(
-    14
-)
-_WIDTH = 14
 
 #: The first valid date of ProductPeriode and DeclaratiePeriode (CS100).
 FIRST_DAY = dt.date(2021, 1, 1)
@@ -27,75 +22,84 @@ FIRST_DAY = dt.date(2021, 1, 1)
 #: Retourcodes that do not reject: "geen opmerking", "niet beoordeeld", "volledig toegewezen".
 NOT_REJECTING = frozenset({"0200", "0233", "8001"})
 
+#: The leaves every Prestatie of JW323 and JW325 holds exactly once, in document order:
+#: column name, namespace ("m" the message's, "b" the basisschema) and local name.
+MANDATORY = (
+    ("ref", "b", "ReferentieNummer"),
+    ("toewijzing", "m", "ToewijzingNummer"),
+    ("categorie", "m", "ProductCategorie"),
+    ("code", "m", "ProductCode"),
+    ("begin", "b", "Begindatum"),
+    ("end", "b", "Einddatum"),
+    ("volume", "m", "GeleverdVolume"),
+    ("eenheid", "m", "Eenheid"),
+    ("bedrag", "b", "Bedrag"),
+    ("dc", "b", "DebetCredit"),
+)
+#: The optional leaves: column name, namespace, local name, and the parent that holds it.
+OPTIONAL = (
+    ("vorig", "b", "VorigReferentieNummer", "ProductReferentie"),
+    ("tarief", "m", "ProductTarief", "Prestatie"),
+)
+#: Children of a ProductReferentie and a Prestatie without their optional leaf.
+_BASE_CHILDREN = {
+    ("JW323", "ProductReferentie"): 1,
+    ("JW325", "ProductReferentie"): 1,
+    ("JW323", "Prestatie"): 8,
+    ("JW325", "Prestatie"): 9,  # RetourCodes
+}
+COLUMNS = ("bsn", *(name for name, *_ in MANDATORY), *(name for name, *_ in OPTIONAL))
+
 
 class Prestaties:
-    """The prestaties of a JW323 or JW325 as rows, in document order."""
+    """The prestaties of a JW323 or JW325 as columns (one list per field), in document order.
+
+    Texts are as in the message; ``begin`` and ``end`` are dates, ``volume``, ``tarief`` and
+    ``bedrag`` integers (``None`` when absent or unreadable). ``bsn`` is the Bsn of the row's
+    Client; ``client_bsns`` holds the stripped Bsn of every Client.
+    """
+
+    bsn: list[str | None]
+    ref: list[str | None]
+    vorig: list[str | None]
+    toewijzing: list[str | None]
+    categorie: list[str | None]
+    code: list[str | None]
+    begin: list[dt.date | None]
+    end: list[dt.date | None]
+    volume: list[int | None]
+    eenheid: list[str | None]
+    tarief: list[int | None]
+    bedrag: list[int | None]
+    dc: list[str | None]
 
     def __init__(self, message: Message) -> None:
         self.message = message
-        ns_m, ns_b = "{" + message.ns + "}", "{" + BASE_NS + "}"
-        column = {
-            ns_m + "Bsn": BSN,
-            ns_b + "ReferentieNummer": REF,
-            ns_b + "VorigReferentieNummer": VORIG,
-            ns_m + "ToewijzingNummer": TOEWIJZING,
-            ns_m + "ProductCategorie": CATEGORIE,
-            ns_m + "ProductCode": CODE,
-            ns_b + "Begindatum": BEGIN,
-            ns_b + "Einddatum": END,
-            ns_m + "GeleverdVolume": VOLUME,
-            ns_m + "Eenheid": EENHEID,
-            ns_m + "ProductTarief": TARIEF,
-            ns_b + "Bedrag": BEDRAG,
-            ns_b + "DebetCredit": DC,
-        }
-        rows: list[list] = []
-        append = rows.append
-        client_bsns: list[str | None] = []
-        row: list | None = None
-        bsn = None
-        client = -1
-        # ReferentieNummer is the first leaf of every Prestatie, Bsn the first of every Client.
-        # Leaves before the first prestatie (DeclaratiePeriode, totals) are skipped. This loop
-        # is the hot path of a large declaration: keep it free of calls.
-        for element in message.root.iter(*column):
-            index = column[element.tag]
-            if index == 1:  # REF
-                row = [
-                    bsn,
-                    element.text,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    client,
-                ]
-                append(row)
-            elif index == 0:  # BSN
-                bsn = element.text
-                client += 1
-                client_bsns.append(bsn)
-                row = None
-            elif row is not None:
-                row[index] = element.text
-        for row in rows:
-            row[BEGIN] = to_date(row[BEGIN])
-            row[END] = to_date(row[END])
-            row[VOLUME] = to_int(row[VOLUME])
-            row[TARIEF] = to_int(row[TARIEF])
-            row[BEDRAG] = to_int(row[BEDRAG])
-        self.rows = rows
+        texts = read_by_position(message)
+        if texts is None:
+            texts = read_by_tag(message)
+        columns, client_bsns = texts
+        for name in COLUMNS:
+            setattr(self, name, columns[name])
+        #: Begindatum and Einddatum as written, for keys: when ``iso_dates`` (every one is the
+        #: ISO form of its date) equal texts are equal dates, and the other way round
+        self.begin_text: list[str | None] = self.begin  # type: ignore[assignment]
+        self.end_text: list[str | None] = self.end  # type: ignore[assignment]
+        self.iso_dates = iso_only(self.begin_text) and iso_only(self.end_text)
+        self.begin = as_dates(self.begin_text)
+        self.end = as_dates(self.end_text)
+        self.volume = as_ints(self.volume)
+        self.tarief = as_ints(self.tarief)
+        self.bedrag = as_ints(self.bedrag)
         #: the Bsn of every Client in document order (a Client always holds a Prestatie)
         self.client_bsns = [bsn.strip() if bsn else bsn for bsn in client_bsns]
+        #: every ReferentieNummer in the message
+        self.references = set(self.ref)
         self._elements: list | None = None
         self._clients: list | None = None
+
+    def __len__(self) -> int:
+        return len(self.ref)
 
     def client(self, index: int):
         """The Client element number ``index`` (0-based), looked up on the first failure only."""
@@ -113,7 +117,115 @@ class Prestaties:
         return self.message.find(self.element(index), name)
 
 
+def _clark(message: Message, namespace: str, name: str) -> str:
+    return "{" + (message.ns if namespace == "m" else BASE_NS) + "}" + name
+
+
+def _clienten(message: Message):
+    parent = _declaratie(message)
+    if parent is None:
+        parent = message.find(message.root, "DeclaratieAntwoord")
+    return None if parent is None else message.find(parent, "Clienten")
+
+
+def read_by_position(message: Message) -> tuple[dict[str, list], list] | None:
+    """The column texts, read without asking any element its tag; ``None`` when the shape is unexpected.
+
+    Asking lxml for ``element.tag`` builds a new ``{namespace}name`` string each time,
+    which for two million elements costs more than everything else together. A
+    structurally valid message does not need it: one ``iter`` over the ten leaves every
+    Prestatie has exactly once yields them in a fixed order, so column ``i`` is every tenth
+    text from ``i``. Bsn and Prestaties alternate per Client, and ``len(Prestaties)`` says
+    how many rows a Client has. An optional leaf present in every row or in none needs no
+    more; otherwise the child count of its parent says which rows have it. Every count is
+    checked, so a message of another shape (comments, or not structurally valid) is read
+    by :func:`read_by_tag` instead, with the same result.
+    """
+    clienten = _clienten(message)
+    if clienten is None:
+        return None
+    width = len(MANDATORY)
+    texts = [element.text for element in clienten.iter(*(_clark(message, ns, n) for _, ns, n in MANDATORY))]
+    rows, rest = divmod(len(texts), width)
+    pairs = list(clienten.iter(_clark(message, "m", "Bsn"), _clark(message, "m", "Prestaties")))
+    client_bsns = [element.text for element in pairs[0::2]]
+    counts = [len(element) for element in pairs[1::2]]
+    if rest or len(pairs) % 2 or sum(counts) != rows:
+        return None
+    columns = {name: texts[index::width] for index, (name, _, _) in enumerate(MANDATORY)}
+    columns["bsn"] = list(chain.from_iterable(map(repeat, client_bsns, counts)))
+    for name, ns, local, parent in OPTIONAL:
+        values = [element.text for element in clienten.iter(_clark(message, ns, local))]
+        if not values:
+            columns[name] = [None] * rows
+        elif len(values) == rows:
+            columns[name] = values
+        else:
+            base = _BASE_CHILDREN.get((message.code, parent))
+            sizes = [len(element) for element in clienten.iter(_clark(message, "m", parent))]
+            if (
+                base is None
+                or len(sizes) != rows
+                or sizes.count(base + 1) != len(values)
+                or sizes.count(base) != rows - len(values)
+            ):
+                return None
+            found = iter(values)
+            columns[name] = [next(found) if size > base else None for size in sizes]
+    return columns, client_bsns
+
+
+def read_by_tag(message: Message) -> tuple[dict[str, list], list]:
+    """The column texts, read by the tag of every leaf of interest: for any shape, but slower."""
+    leaves = (*MANDATORY, *OPTIONAL)
+    tags = (_clark(message, "m", "Bsn"), *(_clark(message, ns, local) for _, ns, local, *_ in leaves))
+    position = {tag: index for index, tag in enumerate(tags)}
+    rows: list[list[str | None]] = []
+    client_bsns: list[str | None] = []
+    row: list[str | None] | None = None
+    bsn = None
+    # ReferentieNummer is the first leaf of every Prestatie, Bsn the first of every Client.
+    # Leaves before the first prestatie (DeclaratiePeriode, totals) are skipped.
+    for element in message.root.iter(*tags):
+        index = position[element.tag]
+        if index == 1:  # ReferentieNummer
+            row = [None] * len(tags)
+            row[0], row[1] = bsn, element.text
+            rows.append(row)
+        elif index == 0:  # Bsn
+            bsn = element.text
+            client_bsns.append(bsn)
+            row = None
+        elif row is not None:
+            row[index] = element.text
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in tags]
+    return dict(zip(COLUMNS, columns, strict=True)), client_bsns
+
+
+def as_dates(texts: list[str | None]) -> list[dt.date | None]:
+    """Dates of ISO texts; a declaration repeats a few dates many times, so each is read once."""
+    dates = {text: to_date(text) for text in set(texts)}
+    return list(map(dates.__getitem__, texts))
+
+
+def iso_only(texts: list[str | None]) -> bool:
+    """Whether every text is the ISO form of a readable date."""
+    for text in set(texts):
+        day = to_date(text)
+        if day is None or day.isoformat() != text:
+            return False
+    return True
+
+
+def as_ints(texts: list[str | None]) -> list[int | None]:
+    try:
+        return list(map(int, texts))
+    except (TypeError, ValueError):  # an absent or unreadable value: the same, value by value
+        return list(map(to_int, texts))
+
+
 def prestaties(message: Message) -> Prestaties:
+    """The prestaties of the message, read on the first call and shared by every rule."""
     table = getattr(message, "_prestaties", None)
     if table is None:
         table = Prestaties(message)
@@ -131,13 +243,35 @@ def _declaratie(message: Message):
     return message.find(message.root, "Declaratie")
 
 
+#: Joins key fields: XML 1.0 text cannot hold this control character.
+_SEPARATOR = "\x1f"
+
+
+def row_keys(*columns: list) -> list:
+    """One key per row, equal exactly when the rows are equal in every column.
+
+    When every value is a string the key is one joined string, otherwise a tuple. Strings
+    are not tracked by the cyclic garbage collector; 100,000 new tuples set it off more than
+    a hundred times, which costs more than building them.
+    """
+    try:
+        return list(map(_SEPARATOR.join, zip(*columns, strict=True)))
+    except TypeError:  # a None or a date
+        return list(zip(*columns, strict=True))
+
+
 def duplicate_groups(keys: Iterable) -> list[list[int]]:
     """Positions of the keys that occur more than once, grouped per key in order of first occurrence.
 
-    A key of ``None`` takes no part. One dict lookup per key; the groups are gathered in a
-    second pass only when there are any.
+    A key of ``None`` takes no part. A set decides whether there are any; only then one
+    dict lookup per key finds them, and a second pass gathers the groups.
     """
     keys = list(keys)
+    distinct = set(keys)
+    if len(distinct) == len(keys) or (
+        None in distinct and len(distinct) - 1 == len(keys) - keys.count(None)
+    ):  # the usual case, decided in C
+        return []
     first: dict = {}
     repeated: dict = {}
     for index, key in enumerate(keys):
@@ -173,8 +307,10 @@ def tr101_no_duplicate_clients(message: Message) -> Iterator[Issue]:
 def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
     """TR101: no duplicate lines; a Prestatie (key ReferentieNummer within its Client's Bsn) occurs once."""
     table = prestaties(message)
-    for group in duplicate_groups((row[BSN], row[REF]) for row in table.rows):
-        reference = table.rows[group[0]][REF]
+    if len(table.references) == len(table):  # unique ReferentieNummers: unique keys
+        return
+    for group in duplicate_groups(row_keys(table.bsn, table.ref)):
+        reference = table.ref[group[0]]
         yield message.issue(
             "TR101",
             [table.element(i) for i in group],
@@ -187,12 +323,14 @@ def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
 def tr314_reference_unique_across_clients(message: Message) -> Iterator[Issue]:
     """TR314 (in-message part): a ReferentieNummer is unique for the provider, so not under two clients."""
     table = prestaties(message)
-    for group in duplicate_groups(row[REF] for row in table.rows):
-        if len({table.rows[i][BSN] for i in group}) > 1:
+    if len(table.references) == len(table):
+        return
+    for group in duplicate_groups(table.ref):
+        if len({table.bsn[i] for i in group}) > 1:
             yield message.issue(
                 "TR314",
                 [table.element(i) for i in group],
-                f"ReferentieNummer {table.rows[group[0]][REF]} is gebruikt voor prestaties van verschillende "
+                f"ReferentieNummer {table.ref[group[0]]} is gebruikt voor prestaties van verschillende "
                 "cliënten; een ReferentieNummer moet uniek zijn voor de aanbieder.",
             )
 
@@ -204,11 +342,11 @@ def tr314_reference_unique_across_clients(message: Message) -> Iterator[Issue]:
 def tr315_previous_reference_unique(message: Message) -> Iterator[Issue]:
     """TR315: VorigReferentieNummer of a Prestatie is unique within the message."""
     table = prestaties(message)
-    for group in duplicate_groups(row[VORIG] for row in table.rows):
+    for group in duplicate_groups(table.vorig):
         yield message.issue(
             "TR315",
             [table.child(i, "ProductReferentie") for i in group],
-            f"VorigReferentieNummer {table.rows[group[0]][VORIG]} komt {len(group)} keer voor; "
+            f"VorigReferentieNummer {table.vorig[group[0]]} komt {len(group)} keer voor; "
             "een prestatie mag maar één keer gecrediteerd worden.",
         )
 
@@ -217,13 +355,16 @@ def tr315_previous_reference_unique(message: Message) -> Iterator[Issue]:
 def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue]:
     """TR316: debit lines are not credited in the same message (no VorigReferentieNummer of a line here)."""
     table = prestaties(message)
-    references = {row[REF] for row in table.rows}
-    for index, row in enumerate(table.rows):
-        if row[VORIG] is not None and row[VORIG] in references:
+    credited = table.references.intersection(table.vorig)
+    credited.discard(None)
+    if not credited:
+        return
+    for index, vorig in enumerate(table.vorig):
+        if vorig in credited:
             yield message.issue(
                 "TR316",
                 table.child(index, "ProductReferentie"),
-                f"VorigReferentieNummer {row[VORIG]} verwijst naar een prestatie in hetzelfde bericht; "
+                f"VorigReferentieNummer {vorig} verwijst naar een prestatie in hetzelfde bericht; "
                 "een debetregel mag niet in hetzelfde bericht gecrediteerd worden.",
             )
 
@@ -232,19 +373,17 @@ def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue
 def tr416_one_debit_per_period_and_product(message: Message) -> Iterator[Issue]:
     """TR416: one debit Prestatie per ProductPeriode, ProductCategorie, ProductCode and ToewijzingNummer."""
     table = prestaties(message)
-    keys = (
-        (row[BSN], row[TOEWIJZING], row[CATEGORIE], row[CODE], row[BEGIN], row[END])
-        if row[DC] == "D"
-        else None
-        for row in table.rows
-    )
+    begin, end = (table.begin_text, table.end_text) if table.iso_dates else (table.begin, table.end)
+    keys: Iterable = row_keys(table.bsn, table.toewijzing, table.categorie, table.code, begin, end)
+    if table.dc.count("D") != len(table):  # only debit lines take part
+        keys = (key if dc == "D" else None for key, dc in zip(keys, table.dc, strict=True))
     for group in duplicate_groups(keys):
-        row = table.rows[group[0]]
+        first = group[0]
         yield message.issue(
             "TR416",
             [table.element(i) for i in group],
-            f"Er zijn {len(group)} debetprestaties voor toewijzing {row[TOEWIJZING]}, product {row[CODE]} "
-            f"en periode {row[BEGIN]} t/m {row[END]}; "
+            f"Er zijn {len(group)} debetprestaties voor toewijzing {table.toewijzing[first]}, "
+            f"product {table.code[first]} en periode {table.begin[first]} t/m {table.end[first]}; "
             "per periode en product mag er maar één debetprestatie zijn.",
         )
 
@@ -253,16 +392,16 @@ def tr416_one_debit_per_period_and_product(message: Message) -> Iterator[Issue]:
 def cd060_previous_reference_only_for_credit(message: Message) -> Iterator[Issue]:
     """CD060: VorigReferentieNummer is filled if and only if the IngediendBedrag is credit (C)."""
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        credit = row[DC] == "C"
-        if credit and row[VORIG] is None:
+    for index, (dc, vorig) in enumerate(zip(table.dc, table.vorig, strict=True)):
+        credit = dc == "C"
+        if credit and vorig is None:
             yield message.issue(
                 "CD060",
                 table.child(index, "ProductReferentie"),
                 "VorigReferentieNummer ontbreekt; bij een creditprestatie is het verplicht "
                 "(het ReferentieNummer van de gecrediteerde debetprestatie).",
             )
-        elif not credit and row[VORIG] is not None:
+        elif not credit and vorig is not None:
             yield message.issue(
                 "CD060",
                 table.child(index, "ProductReferentie"),
@@ -278,16 +417,16 @@ def cd060_previous_reference_only_for_credit(message: Message) -> Iterator[Issue
 def cd087_tariff_unless_euros(message: Message) -> Iterator[Issue]:
     """CD087: ProductTarief is filled if and only if Eenheid is not 83 (euro's)."""
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        euros = row[EENHEID] == "83"
-        if not euros and row[TARIEF] is None:
+    for index, (eenheid, tarief) in enumerate(zip(table.eenheid, table.tarief, strict=True)):
+        euros = eenheid == "83"
+        if not euros and tarief is None:
             yield message.issue(
                 "CD087",
                 table.element(index),
                 f"ProductTarief ontbreekt; het is verplicht als Eenheid niet 83 (euro's) is "
-                f"(Eenheid {row[EENHEID]}).",
+                f"(Eenheid {eenheid}).",
             )
-        elif euros and row[TARIEF] is not None:
+        elif euros and tarief is not None:
             yield message.issue(
                 "CD087",
                 table.child(index, "ProductTarief"),
@@ -299,12 +438,14 @@ def cd087_tariff_unless_euros(message: Message) -> Iterator[Issue]:
 def cs339_euro_amount_equals_volume(message: Message) -> Iterator[Issue]:
     """CS339: with Eenheid 83 (euro's) the IngediendBedrag equals GeleverdVolume."""
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[EENHEID] == "83" and row[BEDRAG] != row[VOLUME]:
+    for index, (eenheid, bedrag, volume) in enumerate(
+        zip(table.eenheid, table.bedrag, table.volume, strict=True)
+    ):
+        if eenheid == "83" and bedrag != volume:
             yield message.issue(
                 "CS339",
                 table.child(index, "IngediendBedrag"),
-                f"IngediendBedrag {row[BEDRAG]} is niet gelijk aan GeleverdVolume {row[VOLUME]}, "
+                f"IngediendBedrag {bedrag} is niet gelijk aan GeleverdVolume {volume}, "
                 "terwijl de Eenheid 83 (euro's) is.",
             )
 
@@ -313,8 +454,8 @@ def cs339_euro_amount_equals_volume(message: Message) -> Iterator[Issue]:
 def cs325_zero_amount_is_debit(message: Message) -> Iterator[Issue]:
     """CS325: an amount (or total) of 0 carries DebetCredit D."""
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[BEDRAG] == 0 and row[DC] != "D":
+    for index, (bedrag, dc) in enumerate(zip(table.bedrag, table.dc, strict=True)):
+        if bedrag == 0 and dc != "D":
             yield message.issue(
                 "CS325",
                 table.child(index, "IngediendBedrag"),
@@ -345,7 +486,8 @@ def tr358_total_equals_sum_of_prestaties(message: Message) -> Iterator[Issue]:
     total = signed(
         to_int(message.text(total_element, "TotaalBedrag")), message.text(total_element, "DebetCredit")
     )
-    summed = sum(signed(row[BEDRAG], row[DC]) for row in prestaties(message).rows)
+    table = prestaties(message)
+    summed = sum(map(signed, table.bedrag, table.dc))
     if total != summed:
         yield message.issue(
             "TR358",
@@ -371,12 +513,12 @@ def tr134_product_period_start_not_after_dagtekening(message: Message) -> Iterat
     if dagtekening is None:
         return
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[BEGIN] is not None and row[BEGIN] > dagtekening:
+    for index, begin in enumerate(table.begin):
+        if begin is not None and begin > dagtekening:
             yield message.issue(
                 "TR134",
                 table.child(index, "ProductPeriode"),
-                f"Begindatum van de ProductPeriode ({row[BEGIN]}) ligt na de dagtekening van het bericht "
+                f"Begindatum van de ProductPeriode ({begin}) ligt na de dagtekening van het bericht "
                 f"({dagtekening}).",
             )
 
@@ -386,8 +528,7 @@ def tr137_product_period_end_in_range(message: Message) -> Iterator[Issue]:
     """TR137: Einddatum of a ProductPeriode is on or after its Begindatum and not after the Dagtekening."""
     dagtekening = message.dagtekening
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        begin, end = row[BEGIN], row[END]
+    for index, (begin, end) in enumerate(zip(table.begin, table.end, strict=True)):
         if end is None:
             continue
         if begin is not None and end < begin:
@@ -414,12 +555,12 @@ def tr335_product_period_not_older_than_five_years(message: Message) -> Iterator
         return
     limit = years_before(dagtekening, 5)
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[END] is not None and row[END] < limit:
+    for index, end in enumerate(table.end):
+        if end is not None and end < limit:
             yield message.issue(
                 "TR335",
                 table.child(index, "ProductPeriode"),
-                f"Einddatum van de ProductPeriode ({row[END]}) ligt meer dan 5 jaar voor de "
+                f"Einddatum van de ProductPeriode ({end}) ligt meer dan 5 jaar voor de "
                 f"DeclaratieDagtekening ({dagtekening}).",
             )
 
@@ -431,12 +572,12 @@ def tr319_product_period_not_after_declaratie_period(message: Message) -> Iterat
     if end is None:
         return
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[END] is not None and row[END] > end:
+    for index, product_end in enumerate(table.end):
+        if product_end is not None and product_end > end:
             yield message.issue(
                 "TR319",
                 table.child(index, "ProductPeriode"),
-                f"De ProductPeriode (t/m {row[END]}) valt na de DeclaratiePeriode (t/m {end}); "
+                f"De ProductPeriode (t/m {product_end}) valt na de DeclaratiePeriode (t/m {end}); "
                 "een declaratie bevat alleen prestaties uit de huidige of een eerdere declaratieperiode.",
             )
 
@@ -451,12 +592,12 @@ def cs100_periods_from_2021(message: Message) -> Iterator[Issue]:
             "CS100", periode, f"DeclaratiePeriode begint op {begin}; dat moet op of na 1 januari 2021 zijn."
         )
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        if row[BEGIN] is not None and row[BEGIN] < FIRST_DAY:
+    for index, product_begin in enumerate(table.begin):
+        if product_begin is not None and product_begin < FIRST_DAY:
             yield message.issue(
                 "CS100",
                 table.child(index, "ProductPeriode"),
-                f"ProductPeriode begint op {row[BEGIN]}; dat moet op of na 1 januari 2021 zijn.",
+                f"ProductPeriode begint op {product_begin}; dat moet op of na 1 januari 2021 zijn.",
             )
 
 
@@ -464,9 +605,8 @@ def cs100_periods_from_2021(message: Message) -> Iterator[Issue]:
 def cs337_product_period_within_one_month(message: Message) -> Iterator[Issue]:
     """CS337: Einddatum of a ProductPeriode falls in the same calendar month and year as its Begindatum."""
     table = prestaties(message)
-    for index, row in enumerate(table.rows):
-        begin, end = row[BEGIN], row[END]
-        if begin is not None and end is not None and (begin.year, begin.month) != (end.year, end.month):
+    for index, (begin, end) in enumerate(zip(table.begin, table.end, strict=True)):
+        if begin is not None and end is not None and (begin.month != end.month or begin.year != end.year):
             yield message.issue(
                 "CS337",
                 table.child(index, "ProductPeriode"),
@@ -539,7 +679,7 @@ def tr342_answer_explains_difference(message: Message) -> Iterator[Issue]:
             )
         return
     table = prestaties(message)
-    rejected_sum = sum(signed(row[BEDRAG], row[DC]) for row in table.rows)
+    rejected_sum = sum(map(signed, table.bedrag, table.dc))
     if rejected_sum != submitted_total - granted_total:
         yield message.issue(
             "TR342",
