@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import serializers, viewsets
 
-from jeugdketen.accounts.access import has_perm, scope
+from jeugdketen.api.permissions import HasPermission, ScopedQuerysetMixin
 
 from .models import Betaalverplichting, Declaratie, Prestatie
-
-
-class CanViewDeclarations(permissions.BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return has_perm(request.user, "declaratie.view")
 
 
 class DeclaratieSerializer(serializers.ModelSerializer):
@@ -43,26 +38,23 @@ class BetaalverplichtingSerializer(serializers.ModelSerializer):
         fields = ["id", "declaratie", "product_code", "month", "amount_cents", "paid_cents", "due", "paid_on"]
 
 
-class ScopedViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [CanViewDeclarations]
-    base_queryset = None
-
-    def get_queryset(self):
-        return scope(self.request.user, self.base_queryset.all())
+class ScopedViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [HasPermission]
+    required_permission = "declaratie.view"
 
 
 class DeclaratieViewSet(ScopedViewSet):
     """Judged declarations (JW323) with totals submitted and accepted, in eurocents (credit negative)."""
 
     serializer_class = DeclaratieSerializer
-    base_queryset = Declaratie.objects.select_related("provider", "municipality")
+    queryset = Declaratie.objects.select_related("provider", "municipality")
 
 
 class PrestatieViewSet(ScopedViewSet):
     """Every Prestatie with its verdict: the rule, retourcode and Dutch explanation of each finding."""
 
     serializer_class = PrestatieSerializer
-    base_queryset = Prestatie.objects.order_by("declaratie", "position")
+    queryset = Prestatie.objects.order_by("declaratie", "position")
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -78,7 +70,7 @@ class BetaalverplichtingViewSet(ScopedViewSet):
     """Payment obligations, due 30 days after receipt of the declaration."""
 
     serializer_class = BetaalverplichtingSerializer
-    base_queryset = Betaalverplichting.objects.order_by("due", "id")
+    queryset = Betaalverplichting.objects.order_by("due", "id")
 
 
 def register(router) -> None:
