@@ -3,8 +3,9 @@
 The project does not ship the official XSDs, and a user who has not downloaded them must
 still get a correct verdict. So the schemas live here as declarations (one module per
 message plus :mod:`.basis`), written once from the XSDs of release 3.2 and checked against
-them in the tests. :mod:`jeugdketen.ijw.structure` walks a document along these
-declarations.
+them in the tests. What the XSDs repeat (the header, the wrappers, the retour messages that
+mirror their heen message) is written once, in :mod:`.blocks`. :mod:`jeugdketen.ijw.structure`
+walks a document along these declarations.
 """
 
 from __future__ import annotations

@@ -6,23 +6,12 @@ Transcribed from ``JW301.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import client_identity, header, wrapper
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw301/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="436")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_Gemeente),
-        Element("Ontvanger", b.LDT_AgbCode),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "436", afzender=b.LDT_Gemeente, ontvanger=b.LDT_AgbCode)
 # Gegevens voor de aanduiding van het adres van de client of relatie.
 Contact = ComplexType(
     "Contact",
@@ -50,20 +39,8 @@ Relatie = ComplexType(
         Element("Contact", Contact),
     ],
 )
-Relaties = ComplexType(
-    "Relaties",
-    NS,
-    [
-        Element("Relatie", Relatie, repeats=True),
-    ],
-)
-Contactgegevens = ComplexType(
-    "Contactgegevens",
-    NS,
-    [
-        Element("Contact", Contact, repeats=True),
-    ],
-)
+Relaties = wrapper("Relaties", Relatie)
+Contactgegevens = wrapper("Contactgegevens", Contact)
 # Gegevens over een product dat de gemeente toewijst aan een aanbieder.
 ToegewezenProduct = ComplexType(
     "ToegewezenProduct",
@@ -82,22 +59,13 @@ ToegewezenProduct = ComplexType(
         Element("Commentaar", b.LDT_Commentaar, optional=True),
     ],
 )
-ToegewezenProducten = ComplexType(
-    "ToegewezenProducten",
-    NS,
-    [
-        Element("ToegewezenProduct", ToegewezenProduct, repeats=True),
-    ],
-)
+ToegewezenProducten = wrapper("ToegewezenProducten", ToegewezenProduct)
 # Persoonsgegevens van de client.
 Client = ComplexType(
     "Client",
     NS,
     [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Geboortedatum", b.CDT_Geboortedatum),
-        Element("Geslacht", b.LDT_Geslacht),
-        Element("Naam", b.CDT_VolledigeNaam),
+        *client_identity(b.CDT_VolledigeNaam),
         Element("Communicatie", b.CDT_Communicatie, optional=True),
         Element("JuridischeStatus", b.LDT_JuridischeStatus, optional=True),
         Element("WettelijkeVertegenwoordiging", b.LDT_WettelijkeVertegenwoordiging, optional=True),

@@ -1,135 +1,24 @@
 """JW302: Bericht voor de toewijzing van Jeugdhulp aan een aanbieder.
 
-Transcribed from ``JW302.xsd``; each type is declared after the types it uses.
+``JW302.xsd`` is ``JW301.xsd`` again with a retour header and ``RetourCodes`` in every
+class, so the declarations are derived from :mod:`.jw301` (see :mod:`.blocks`).
 """
 
 from __future__ import annotations
 
-from . import basis as b
-from .types import ComplexType, Element, Message
+from . import jw301
+from .blocks import retour_message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw302/schema"
 
-RetourCodes = ComplexType(
-    "RetourCodes",
-    NS,
-    [
-        Element("RetourCode", b.LDT_RetourCode, repeats=True),
-    ],
-)
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="437")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_Gemeente),
-        Element("Ontvanger", b.LDT_AgbCode),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-        Element("IdentificatieRetour", b.LDT_IdentificatieBericht),
-        Element("DagtekeningRetour", b.LDT_Datum),
-        Element("XsltVersie", b.LDT_Versie, optional=True),
-        Element("XsdVersieRetour", b.CDT_XsdVersie),
-        Element("RetourCodes", RetourCodes, optional=True),
-    ],
-)
-# Gegevens voor de aanduiding van het adres van de client of relatie.
-Contact = ComplexType(
-    "Contact",
-    NS,
-    [
-        Element("Soort", b.LDT_AdresSoort),
-        Element("Adres", b.CDT_Adres, optional=True),
-        Element("Organisatie", b.LDT_Organisatienaam, optional=True),
-        Element("Telefoon", b.CDT_Telefoonnummers, optional=True),
-        Element("Emailadres", b.LDT_Emailadres, optional=True),
-        Element("Periode", b.CDT_OpenPeriode, optional=True),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-# Persoonsgegevens van de relatie van de client.
-Relatie = ComplexType(
-    "Relatie",
-    NS,
-    [
-        Element("Nummer", b.LDT_Persoonsid),
-        Element("Volgorde", b.LDT_RelatieVolgorde, optional=True),
-        Element("Soort", b.LDT_SoortRelatie),
-        Element("Geboortedatum", b.CDT_Geboortedatum, optional=True),
-        Element("Geslacht", b.LDT_Geslacht, optional=True),
-        Element("Naam", b.CDT_VolledigeNaam),
-        Element("Contact", Contact),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-Relaties = ComplexType(
-    "Relaties",
-    NS,
-    [
-        Element("Relatie", Relatie, repeats=True),
-    ],
-)
-Contactgegevens = ComplexType(
-    "Contactgegevens",
-    NS,
-    [
-        Element("Contact", Contact, repeats=True),
-    ],
-)
-# Gegevens over een product dat de gemeente toewijst aan een aanbieder.
-ToegewezenProduct = ComplexType(
-    "ToegewezenProduct",
-    NS,
-    [
-        Element("ToewijzingNummer", b.LDT_Nummer),
-        Element("ReferentieAanbieder", b.LDT_Referentie, optional=True),
-        Element("Product", b.CDT_Product, optional=True),
-        Element("Toewijzingsdatum", b.LDT_Datum),
-        Element("Toewijzingstijd", b.LDT_Tijd),
-        Element("Ingangsdatum", b.LDT_Datum),
-        Element("Einddatum", b.LDT_Datum, optional=True),
-        Element("RedenWijziging", b.LDT_RedenWijziging, optional=True),
-        Element("Omvang", b.CDT_Omvang, optional=True),
-        Element("Budget", b.LDT_Budget, optional=True),
-        Element("Commentaar", b.LDT_Commentaar, optional=True),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-ToegewezenProducten = ComplexType(
-    "ToegewezenProducten",
-    NS,
-    [
-        Element("ToegewezenProduct", ToegewezenProduct, repeats=True),
-    ],
-)
-# Persoonsgegevens van de client.
-Client = ComplexType(
-    "Client",
-    NS,
-    [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Geboortedatum", b.CDT_Geboortedatum),
-        Element("Geslacht", b.LDT_Geslacht),
-        Element("Naam", b.CDT_VolledigeNaam),
-        Element("Communicatie", b.CDT_Communicatie, optional=True),
-        Element("JuridischeStatus", b.LDT_JuridischeStatus, optional=True),
-        Element("WettelijkeVertegenwoordiging", b.LDT_WettelijkeVertegenwoordiging, optional=True),
-        Element("Commentaar", b.LDT_Commentaar, optional=True),
-        Element("Relaties", Relaties, optional=True),
-        Element("Contactgegevens", Contactgegevens),
-        Element("ToegewezenProducten", ToegewezenProducten),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-# Bericht voor de toewijzing van Jeugdhulp aan een aanbieder.
-Root = ComplexType(
-    "Root",
-    NS,
-    [
-        Element("Header", Header),
-        Element("Client", Client, optional=True),
-    ],
-)
-MESSAGE = Message("JW302", NS, Root)
+MESSAGE, _types = retour_message(jw301.MESSAGE, "JW302", NS, "437")
+RetourCodes = _types["RetourCodes"]
+Header = _types["Header"]
+Contact = _types["Contact"]
+Relatie = _types["Relatie"]
+Relaties = _types["Relaties"]
+Contactgegevens = _types["Contactgegevens"]
+ToegewezenProduct = _types["ToegewezenProduct"]
+ToegewezenProducten = _types["ToegewezenProducten"]
+Client = _types["Client"]
+Root = MESSAGE.root

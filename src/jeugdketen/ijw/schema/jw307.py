@@ -6,23 +6,12 @@ Transcribed from ``JW307.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import client_identity, header, wrapper
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw307/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="440")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_AgbCode),
-        Element("Ontvanger", b.LDT_Gemeente),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "440", afzender=b.LDT_AgbCode, ontvanger=b.LDT_Gemeente)
 # Gegevens over het beeindigen van de levering van ondersteuning.
 StopProduct = ComplexType(
     "StopProduct",
@@ -37,22 +26,13 @@ StopProduct = ComplexType(
         Element("StatusAanlevering", b.LDT_StatusAanlevering),
     ],
 )
-StopProducten = ComplexType(
-    "StopProducten",
-    NS,
-    [
-        Element("StopProduct", StopProduct, repeats=True),
-    ],
-)
+StopProducten = wrapper("StopProducten", StopProduct)
 # Persoonsgegevens van de client.
 Client = ComplexType(
     "Client",
     NS,
     [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Geboortedatum", b.CDT_Geboortedatum),
-        Element("Geslacht", b.LDT_Geslacht),
-        Element("Naam", b.CDT_VerkorteNaam),
+        *client_identity(b.CDT_VerkorteNaam),
         Element("StopProducten", StopProducten),
     ],
 )

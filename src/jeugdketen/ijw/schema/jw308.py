@@ -1,82 +1,20 @@
 """JW308: Bericht voor het melden van de stop van levering van Jeugdhulp.
 
-Transcribed from ``JW308.xsd``; each type is declared after the types it uses.
+``JW308.xsd`` is ``JW307.xsd`` again with a retour header and ``RetourCodes`` in every
+class, so the declarations are derived from :mod:`.jw307` (see :mod:`.blocks`).
 """
 
 from __future__ import annotations
 
-from . import basis as b
-from .types import ComplexType, Element, Message
+from . import jw307
+from .blocks import retour_message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw308/schema"
 
-RetourCodes = ComplexType(
-    "RetourCodes",
-    NS,
-    [
-        Element("RetourCode", b.LDT_RetourCode, repeats=True),
-    ],
-)
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="441")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_AgbCode),
-        Element("Ontvanger", b.LDT_Gemeente),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-        Element("IdentificatieRetour", b.LDT_IdentificatieBericht),
-        Element("DagtekeningRetour", b.LDT_Datum),
-        Element("XsltVersie", b.LDT_Versie, optional=True),
-        Element("XsdVersieRetour", b.CDT_XsdVersie),
-        Element("RetourCodes", RetourCodes, optional=True),
-    ],
-)
-# Gegevens over het beeindigen van de levering van ondersteuning.
-StopProduct = ComplexType(
-    "StopProduct",
-    NS,
-    [
-        Element("ToewijzingNummer", b.LDT_Nummer, optional=True),
-        Element("Product", b.CDT_Product, optional=True),
-        Element("ToewijzingIngangsdatum", b.LDT_Datum, optional=True),
-        Element("Begindatum", b.LDT_Datum),
-        Element("RedenBeeindiging", b.LDT_RedenBeeindiging),
-        Element("Einddatum", b.LDT_Datum),
-        Element("StatusAanlevering", b.LDT_StatusAanlevering),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-StopProducten = ComplexType(
-    "StopProducten",
-    NS,
-    [
-        Element("StopProduct", StopProduct, repeats=True),
-    ],
-)
-# Persoonsgegevens van de client.
-Client = ComplexType(
-    "Client",
-    NS,
-    [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Geboortedatum", b.CDT_Geboortedatum),
-        Element("Geslacht", b.LDT_Geslacht),
-        Element("Naam", b.CDT_VerkorteNaam),
-        Element("StopProducten", StopProducten),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-# Bericht voor het melden van de stop van levering van Jeugdhulp.
-Root = ComplexType(
-    "Root",
-    NS,
-    [
-        Element("Header", Header),
-        Element("Client", Client, optional=True),
-    ],
-)
-MESSAGE = Message("JW308", NS, Root)
+MESSAGE, _types = retour_message(jw307.MESSAGE, "JW308", NS, "441")
+RetourCodes = _types["RetourCodes"]
+Header = _types["Header"]
+StopProduct = _types["StopProduct"]
+StopProducten = _types["StopProducten"]
+Client = _types["Client"]
+Root = MESSAGE.root

@@ -6,23 +6,12 @@ Transcribed from ``JW315.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import client_identity, header, wrapper
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw315/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="446")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_AgbCode),
-        Element("Ontvanger", b.LDT_Gemeente),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "446", afzender=b.LDT_AgbCode, ontvanger=b.LDT_Gemeente)
 # Gegevens over het product waarvoor een toewijzing wordt aangevraagd.
 AangevraagdProduct = ComplexType(
     "AangevraagdProduct",
@@ -41,22 +30,13 @@ AangevraagdProduct = ComplexType(
         Element("Commentaar", b.LDT_Commentaar, optional=True),
     ],
 )
-AangevraagdeProducten = ComplexType(
-    "AangevraagdeProducten",
-    NS,
-    [
-        Element("AangevraagdProduct", AangevraagdProduct, repeats=True),
-    ],
-)
+AangevraagdeProducten = wrapper("AangevraagdeProducten", AangevraagdProduct)
 # Persoonsgegevens van de client.
 Client = ComplexType(
     "Client",
     NS,
     [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Geboortedatum", b.CDT_Geboortedatum),
-        Element("Geslacht", b.LDT_Geslacht),
-        Element("Naam", b.CDT_VerkorteNaam),
+        *client_identity(b.CDT_VerkorteNaam),
         Element("GezagsdragerBekend", b.LDT_JaNee, optional=True),
         Element("Commentaar", b.LDT_Commentaar, optional=True),
         Element("AangevraagdeProducten", AangevraagdeProducten),

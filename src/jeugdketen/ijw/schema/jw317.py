@@ -6,23 +6,12 @@ Transcribed from ``JW317.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import header, wrapper
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw317/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="486")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_AgbCode),
-        Element("Ontvanger", b.LDT_Gemeente),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "486", afzender=b.LDT_AgbCode, ontvanger=b.LDT_Gemeente)
 # Gegevens over het product dat ongewijzigd voortgezet gaat worden.
 OngewijzigdProduct = ComplexType(
     "OngewijzigdProduct",
@@ -31,13 +20,7 @@ OngewijzigdProduct = ComplexType(
         Element("ToewijzingNummer", b.LDT_Nummer),
     ],
 )
-OngewijzigdeProducten = ComplexType(
-    "OngewijzigdeProducten",
-    NS,
-    [
-        Element("OngewijzigdProduct", OngewijzigdProduct, repeats=True),
-    ],
-)
+OngewijzigdeProducten = wrapper("OngewijzigdeProducten", OngewijzigdProduct)
 # Gegevens over het product waarvoor een wijziging wordt aangevraagd.
 TeWijzigenProduct = ComplexType(
     "TeWijzigenProduct",
@@ -50,13 +33,7 @@ TeWijzigenProduct = ComplexType(
         Element("Budget", b.LDT_Budget, optional=True),
     ],
 )
-TeWijzigenProducten = ComplexType(
-    "TeWijzigenProducten",
-    NS,
-    [
-        Element("TeWijzigenProduct", TeWijzigenProduct, repeats=True),
-    ],
-)
+TeWijzigenProducten = wrapper("TeWijzigenProducten", TeWijzigenProduct)
 # Gegevens over het product waarvoor een toewijzing wordt aangevraagd.
 NieuwProduct = ComplexType(
     "NieuwProduct",
@@ -69,13 +46,7 @@ NieuwProduct = ComplexType(
         Element("Budget", b.LDT_Budget, optional=True),
     ],
 )
-NieuweProducten = ComplexType(
-    "NieuweProducten",
-    NS,
-    [
-        Element("NieuwProduct", NieuwProduct, repeats=True),
-    ],
-)
+NieuweProducten = wrapper("NieuweProducten", NieuwProduct)
 Verzoek = ComplexType(
     "Verzoek",
     NS,

@@ -6,23 +6,12 @@ Transcribed from ``JW319.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import header
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw319/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="488")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_Gemeente),
-        Element("Ontvanger", b.LDT_AgbCode),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "488", afzender=b.LDT_Gemeente, ontvanger=b.LDT_AgbCode)
 Woonplaatsbeginsel = ComplexType(
     "Woonplaatsbeginsel",
     NS,

@@ -6,23 +6,12 @@ Transcribed from ``JW323.xsd``; each type is declared after the types it uses.
 from __future__ import annotations
 
 from . import basis as b
+from .blocks import header, wrapper
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
 
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="490")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_AgbCode),
-        Element("Ontvanger", b.LDT_Gemeente),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
-    ],
-)
+Header = header(NS, "490", afzender=b.LDT_AgbCode, ontvanger=b.LDT_Gemeente)
 Prestatie = ComplexType(
     "Prestatie",
     NS,
@@ -38,13 +27,7 @@ Prestatie = ComplexType(
         Element("IngediendBedrag", b.CDT_BedragMetDC),
     ],
 )
-Prestaties = ComplexType(
-    "Prestaties",
-    NS,
-    [
-        Element("Prestatie", Prestatie, repeats=True),
-    ],
-)
+Prestaties = wrapper("Prestaties", Prestatie)
 Client = ComplexType(
     "Client",
     NS,
@@ -53,13 +36,7 @@ Client = ComplexType(
         Element("Prestaties", Prestaties),
     ],
 )
-Clienten = ComplexType(
-    "Clienten",
-    NS,
-    [
-        Element("Client", Client, repeats=True),
-    ],
-)
+Clienten = wrapper("Clienten", Client)
 # Gegevens over de ingediende declaratie.
 Declaratie = ComplexType(
     "Declaratie",

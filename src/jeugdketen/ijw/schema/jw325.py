@@ -1,78 +1,37 @@
 """JW325: Bericht met retourinformatie voor declaratie Jeugdhulp.
 
-Transcribed from ``JW325.xsd``; each type is declared after the types it uses.
+Transcribed from ``JW325.xsd``; each type is declared after the types it uses. Its clients and
+prestaties are those of :mod:`.jw323`, each with ``RetourCodes``, so they are derived from there.
 """
 
 from __future__ import annotations
 
 from . import basis as b
+from . import jw323
+from .blocks import RetourMirror, header
 from .types import ComplexType, Element, Message
 
 NS = "http://www.istandaarden.nl/ijw/3_2/jw325/schema"
 
-RetourCodes = ComplexType(
-    "RetourCodes",
+_mirror = RetourMirror(NS)
+RetourCodes = _mirror.retour_codes
+Header = header(
     NS,
-    [
-        Element("RetourCode", b.LDT_RetourCode, repeats=True),
-    ],
-)
-Header = ComplexType(
-    "Header",
-    NS,
-    [
-        Element("BerichtCode", b.LDT_BerichtCode.restrict(pattern="491")),
-        Element("BerichtVersie", b.LDT_BerichtVersie.restrict(pattern="3")),
-        Element("BerichtSubversie", b.LDT_BerichtSubversie.restrict(pattern="2")),
-        Element("Afzender", b.LDT_Gemeente),
-        Element("Ontvanger", b.LDT_AgbCode),
-        Element("BerichtIdentificatie", b.CDT_BerichtIdentificatie),
-        Element("XsdVersie", b.CDT_XsdVersie),
+    "491",
+    afzender=b.LDT_Gemeente,
+    ontvanger=b.LDT_AgbCode,
+    extra=[
         Element("DeclaratieIdentificatie", b.CDT_BerichtIdentificatie),
         Element("XsltVersie", b.LDT_Versie, optional=True),
         Element("XsdVersieDeclaratie", b.CDT_XsdVersie),
         Element("RetourCodes", RetourCodes),
     ],
 )
-Prestatie = ComplexType(
-    "Prestatie",
-    NS,
-    [
-        Element("ProductReferentie", b.CDT_Referentie),
-        Element("ToewijzingNummer", b.LDT_Nummer),
-        Element("ProductCategorie", b.LDT_ProductCategorie),
-        Element("ProductCode", b.LDT_ProductCode),
-        Element("ProductPeriode", b.CDT_GeslotenPeriode),
-        Element("GeleverdVolume", b.LDT_Volume),
-        Element("Eenheid", b.LDT_Eenheid),
-        Element("ProductTarief", b.LDT_Bedrag, optional=True),
-        Element("IngediendBedrag", b.CDT_BedragMetDC),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-Prestaties = ComplexType(
-    "Prestaties",
-    NS,
-    [
-        Element("Prestatie", Prestatie, repeats=True),
-    ],
-)
-Client = ComplexType(
-    "Client",
-    NS,
-    [
-        Element("Bsn", b.LDT_BurgerServicenummer),
-        Element("Prestaties", Prestaties),
-        Element("RetourCodes", RetourCodes),
-    ],
-)
-Clienten = ComplexType(
-    "Clienten",
-    NS,
-    [
-        Element("Client", Client, repeats=True),
-    ],
-)
+# The clients and prestaties of the JW323, each with its RetourCodes.
+Clienten = _mirror(jw323.Clienten)
+Client = _mirror.types["Client"]
+Prestaties = _mirror.types["Prestaties"]
+Prestatie = _mirror.types["Prestatie"]
 # Gegevens over het antwoord op een ingediende declaratie.
 DeclaratieAntwoord = ComplexType(
     "DeclaratieAntwoord",
