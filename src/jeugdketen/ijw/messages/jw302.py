@@ -1,107 +1,61 @@
 """JW302: Bericht voor de toewijzing van Jeugdhulp aan een aanbieder.
 
-Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw302`.
+Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw302`. Its classes are
+those of :mod:`.jw301`, each subclassed to add its ``retour_codes``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..schema import jw302 as s
-from . import basis as b
-from .model import Model, Root
+from . import blocks, jw301
+from .model import Root
 
 
 @dataclass(kw_only=True)
-class Header(Model):
+class Header(blocks.RetourHeader):
     """``Header``."""
 
     _schema: ClassVar = s.Header
 
     bericht_code: str = "437"
-    bericht_versie: int = 3
-    bericht_subversie: int = 2
-    afzender: str
-    ontvanger: str
-    bericht_identificatie: b.BerichtIdentificatie
-    xsd_versie: b.XsdVersie
-    identificatie_retour: str
-    dagtekening_retour: dt.date
-    xslt_versie: str | None = None
-    xsd_versie_retour: b.XsdVersie
-    retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Contact(Model):
+class Contact(jw301.Contact):
     """Gegevens voor de aanduiding van het adres van de client of relatie."""
 
     _schema: ClassVar = s.Contact
 
-    soort: str
-    adres: b.Adres | None = None
-    organisatie: str | None = None
-    telefoon: b.Telefoonnummers | None = None
-    emailadres: str | None = None
-    periode: b.OpenPeriode | None = None
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Relatie(Model):
+class Relatie(jw301.Relatie):
     """Persoonsgegevens van de relatie van de client."""
 
     _schema: ClassVar = s.Relatie
 
-    nummer: str
-    volgorde: int | None = None
-    soort: str
-    geboortedatum: b.Geboortedatum | None = None
-    geslacht: str | None = None
-    naam: b.VolledigeNaam
-    contact: Contact
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class ToegewezenProduct(Model):
+class ToegewezenProduct(jw301.ToegewezenProduct):
     """Gegevens over een product dat de gemeente toewijst aan een aanbieder."""
 
     _schema: ClassVar = s.ToegewezenProduct
 
-    toewijzing_nummer: int
-    referentie_aanbieder: str | None = None
-    product: b.Product | None = None
-    toewijzingsdatum: dt.date
-    toewijzingstijd: dt.time
-    ingangsdatum: dt.date
-    einddatum: dt.date | None = None
-    reden_wijziging: str | None = None
-    omvang: b.Omvang | None = None
-    budget: int | None = None
-    commentaar: str | None = None
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Client(Model):
+class Client(jw301.Client):
     """Persoonsgegevens van de client."""
 
     _schema: ClassVar = s.Client
 
-    bsn: str
-    geboortedatum: b.Geboortedatum
-    geslacht: str
-    naam: b.VolledigeNaam
-    communicatie: b.Communicatie | None = None
-    juridische_status: str | None = None
-    wettelijke_vertegenwoordiging: str | None = None
-    commentaar: str | None = None
-    relaties: list[Relatie] = field(default_factory=list)
-    contactgegevens: list[Contact] = field(default_factory=list)
-    toegewezen_producten: list[ToegewezenProduct] = field(default_factory=list)
     retour_codes: list[str] = field(default_factory=list)
 
 

@@ -1,66 +1,43 @@
 """JW308: Bericht voor het melden van de stop van levering van Jeugdhulp.
 
-Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw308`.
+Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw308`. Its classes are
+those of :mod:`.jw307`, each subclassed to add its ``retour_codes``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..schema import jw308 as s
-from . import basis as b
-from .model import Model, Root
+from . import blocks, jw307
+from .model import Root
 
 
 @dataclass(kw_only=True)
-class Header(Model):
+class Header(blocks.RetourHeader):
     """``Header``."""
 
     _schema: ClassVar = s.Header
 
     bericht_code: str = "441"
-    bericht_versie: int = 3
-    bericht_subversie: int = 2
-    afzender: str
-    ontvanger: str
-    bericht_identificatie: b.BerichtIdentificatie
-    xsd_versie: b.XsdVersie
-    identificatie_retour: str
-    dagtekening_retour: dt.date
-    xslt_versie: str | None = None
-    xsd_versie_retour: b.XsdVersie
-    retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class StopProduct(Model):
+class StopProduct(jw307.StopProduct):
     """Gegevens over het beeindigen van de levering van ondersteuning."""
 
     _schema: ClassVar = s.StopProduct
 
-    toewijzing_nummer: int | None = None
-    product: b.Product | None = None
-    toewijzing_ingangsdatum: dt.date | None = None
-    begindatum: dt.date
-    reden_beeindiging: str
-    einddatum: dt.date
-    status_aanlevering: str
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Client(Model):
+class Client(jw307.Client):
     """Persoonsgegevens van de client."""
 
     _schema: ClassVar = s.Client
 
-    bsn: str
-    geboortedatum: b.Geboortedatum
-    geslacht: str
-    naam: b.VerkorteNaam
-    stop_producten: list[StopProduct] = field(default_factory=list)
     retour_codes: list[str] = field(default_factory=list)
 
 

@@ -11,22 +11,17 @@ from typing import ClassVar
 
 from ..schema import jw315 as s
 from . import basis as b
+from . import blocks
 from .model import Model, Root
 
 
 @dataclass(kw_only=True)
-class Header(Model):
+class Header(blocks.Header):
     """``Header``."""
 
     _schema: ClassVar = s.Header
 
     bericht_code: str = "446"
-    bericht_versie: int = 3
-    bericht_subversie: int = 2
-    afzender: str
-    ontvanger: str
-    bericht_identificatie: b.BerichtIdentificatie
-    xsd_versie: b.XsdVersie
 
 
 @dataclass(kw_only=True)

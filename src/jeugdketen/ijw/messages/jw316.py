@@ -1,72 +1,43 @@
 """JW316: Bericht voor het aanvragen van een toewijzing voor Jeugdhulp.
 
-Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw316`.
+Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw316`. Its classes are
+those of :mod:`.jw315`, each subclassed to add its ``retour_codes``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..schema import jw316 as s
-from . import basis as b
-from .model import Model, Root
+from . import blocks, jw315
+from .model import Root
 
 
 @dataclass(kw_only=True)
-class Header(Model):
+class Header(blocks.RetourHeader):
     """``Header``."""
 
     _schema: ClassVar = s.Header
 
     bericht_code: str = "447"
-    bericht_versie: int = 3
-    bericht_subversie: int = 2
-    afzender: str
-    ontvanger: str
-    bericht_identificatie: b.BerichtIdentificatie
-    xsd_versie: b.XsdVersie
-    identificatie_retour: str
-    dagtekening_retour: dt.date
-    xslt_versie: str | None = None
-    xsd_versie_retour: b.XsdVersie
-    retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class AangevraagdProduct(Model):
+class AangevraagdProduct(jw315.AangevraagdProduct):
     """Gegevens over het product waarvoor een toewijzing wordt aangevraagd."""
 
     _schema: ClassVar = s.AangevraagdProduct
 
-    referentie_aanbieder: str
-    beschikking_nummer: int | None = None
-    product: b.Product | None = None
-    beschikking_ingangsdatum: dt.date | None = None
-    toewijzing_ingangsdatum: dt.date
-    toewijzing_einddatum: dt.date | None = None
-    omvang: b.Omvang | None = None
-    budget: int | None = None
-    verwijzer: b.Verwijzer
-    raamcontract: str | None = None
-    commentaar: str | None = None
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Client(Model):
+class Client(jw315.Client):
     """Persoonsgegevens van de client."""
 
     _schema: ClassVar = s.Client
 
-    bsn: str
-    geboortedatum: b.Geboortedatum
-    geslacht: str
-    naam: b.VerkorteNaam
-    gezagsdrager_bekend: str | None = None
-    commentaar: str | None = None
-    aangevraagde_producten: list[AangevraagdProduct] = field(default_factory=list)
     retour_codes: list[str] = field(default_factory=list)
 
 

@@ -1,6 +1,7 @@
 """JW325: Bericht met retourinformatie voor declaratie Jeugdhulp.
 
-Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw325`.
+Typed model of the message; written from :mod:`jeugdketen.ijw.schema.jw325`. Its clients and prestaties are
+those of :mod:`.jw323`, each subclassed to add its ``retour_codes``.
 """
 
 from __future__ import annotations
@@ -10,22 +11,17 @@ from typing import ClassVar
 
 from ..schema import jw325 as s
 from . import basis as b
+from . import blocks, jw323
 from .model import Model, Root
 
 
 @dataclass(kw_only=True)
-class Header(Model):
+class Header(blocks.Header):
     """``Header``."""
 
     _schema: ClassVar = s.Header
 
     bericht_code: str = "491"
-    bericht_versie: int = 3
-    bericht_subversie: int = 2
-    afzender: str
-    ontvanger: str
-    bericht_identificatie: b.BerichtIdentificatie
-    xsd_versie: b.XsdVersie
     declaratie_identificatie: b.BerichtIdentificatie
     xslt_versie: str | None = None
     xsd_versie_declaratie: b.XsdVersie
@@ -33,31 +29,20 @@ class Header(Model):
 
 
 @dataclass(kw_only=True)
-class Prestatie(Model):
+class Prestatie(jw323.Prestatie):
     """``Prestatie``."""
 
     _schema: ClassVar = s.Prestatie
 
-    product_referentie: b.Referentie
-    toewijzing_nummer: int
-    product_categorie: str
-    product_code: str
-    product_periode: b.GeslotenPeriode
-    geleverd_volume: int
-    eenheid: str
-    product_tarief: int | None = None
-    ingediend_bedrag: b.BedragMetDC
     retour_codes: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
-class Client(Model):
+class Client(jw323.Client):
     """``Client``."""
 
     _schema: ClassVar = s.Client
 
-    bsn: str
-    prestaties: list[Prestatie] = field(default_factory=list)
     retour_codes: list[str] = field(default_factory=list)
 
 
