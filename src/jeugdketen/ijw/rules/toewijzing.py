@@ -30,6 +30,20 @@ REDEN_VERVALLEN, REDEN_VERWIJDERD = "01", "13"
 DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[a-zA-Z]{2}")
 
 
+def _filled_if_and_only_if(
+    message: Message, code: str, parent, name: str, condition: bool, *, missing: str, unexpected: str
+) -> Iterator[Issue]:
+    """``name`` under ``parent`` is there exactly when ``condition`` holds (CD005, CD007, CD043).
+
+    Missing, the issue names ``parent``; there without the condition, the element itself.
+    """
+    found = message.find(parent, name)
+    if condition and found is None:
+        yield message.issue(code, parent, missing)
+    elif not condition and found is not None:
+        yield message.issue(code, found, unexpected)
+
+
 @dataclass(slots=True)
 class ProductLine:
     """One ToegewezenProduct, AangevraagdProduct, NieuwProduct or TeWijzigenProduct."""
@@ -479,16 +493,15 @@ def cd005_landcode_with_postcode(message: Message) -> Iterator[Issue]:
         address = message.find(contact, "Adres")
         if address is None:
             continue
-        postcode = message.find(address, "Postcode") is not None
-        landcode = message.find(address, "LandCode")
-        if postcode and landcode is None:
-            yield message.issue(
-                "CD005", address, "LandCode ontbreekt; bij een Postcode is LandCode verplicht."
-            )
-        elif not postcode and landcode is not None:
-            yield message.issue(
-                "CD005", landcode, "LandCode is gevuld zonder Postcode; dan moet LandCode leeg blijven."
-            )
+        yield from _filled_if_and_only_if(
+            message,
+            "CD005",
+            address,
+            "LandCode",
+            message.find(address, "Postcode") is not None,
+            missing="LandCode ontbreekt; bij een Postcode is LandCode verplicht.",
+            unexpected="LandCode is gevuld zonder Postcode; dan moet LandCode leeg blijven.",
+        )
 
 
 @rule("CD009", "JW301")
@@ -587,14 +600,15 @@ def cs318_client_is_natural_person(message: Message) -> Iterator[Issue]:
 def cd007_language_for_interpreter(message: Message) -> Iterator[Issue]:
     """CD007: Taal is filled if and only if Communicatie/Vorm is 1 (tolk taal)."""
     for communicatie in message.iter("Client", "Communicatie"):
-        interpreter = message.text(communicatie, "Vorm") == "1"
-        taal = message.find(communicatie, "Taal")
-        if interpreter and taal is None:
-            yield message.issue(
-                "CD007", communicatie, "Taal ontbreekt; bij Vorm 1 (tolk taal) is Taal verplicht."
-            )
-        elif not interpreter and taal is not None:
-            yield message.issue("CD007", taal, "Taal is gevuld, maar mag alleen bij Vorm 1 (tolk taal).")
+        yield from _filled_if_and_only_if(
+            message,
+            "CD007",
+            communicatie,
+            "Taal",
+            message.text(communicatie, "Vorm") == "1",
+            missing="Taal ontbreekt; bij Vorm 1 (tolk taal) is Taal verplicht.",
+            unexpected="Taal is gevuld, maar mag alleen bij Vorm 1 (tolk taal).",
+        )
 
 
 # -- JW315: verwijzer and beschikking ------------------------------------------------------
@@ -606,20 +620,16 @@ REFERRERS_WITH_CODE = frozenset({"02", "03", "04", "05"})
 def cd043_beschikking_dates(message: Message) -> Iterator[Issue]:
     """CD043: BeschikkingIngangsdatum is filled if and only if BeschikkingNummer is filled."""
     for line in product_lines(message):
-        nummer = message.find(line.element, "BeschikkingNummer") is not None
-        datum = message.find(line.element, "BeschikkingIngangsdatum")
-        if nummer and datum is None:
-            yield message.issue(
-                "CD043",
-                line.element,
-                "BeschikkingIngangsdatum ontbreekt; bij een BeschikkingNummer is die verplicht.",
-            )
-        elif not nummer and datum is not None:
-            yield message.issue(
-                "CD043",
-                datum,
-                "BeschikkingIngangsdatum is gevuld zonder BeschikkingNummer; dan moet die leeg blijven.",
-            )
+        yield from _filled_if_and_only_if(
+            message,
+            "CD043",
+            line.element,
+            "BeschikkingIngangsdatum",
+            message.find(line.element, "BeschikkingNummer") is not None,
+            missing="BeschikkingIngangsdatum ontbreekt; bij een BeschikkingNummer is die verplicht.",
+            unexpected="BeschikkingIngangsdatum is gevuld zonder BeschikkingNummer; "
+            "dan moet die leeg blijven.",
+        )
 
 
 def _verwijzers(message: Message) -> Iterator:
@@ -678,32 +688,32 @@ def cd068_referrer_code_only_for_practitioners(message: Message) -> Iterator[Iss
 # -- JW317 -------------------------------------------------------------------------------
 
 
-def _verzoek_has(message: Message, *names: str) -> bool:
-    return any(next(message.iter("Client", "Verzoek", name), None) is not None for name in names)
+def _verzoek_holds_one_of(message: Message, code: str, names: tuple[str, str], text: str) -> Iterator[Issue]:
+    """The Verzoek holds at least one of the product lists ``names`` (TR352, TR353)."""
+    if not any(next(message.iter("Client", "Verzoek", name), None) is not None for name in names):
+        yield message.issue(code, message.find(message.root, "Client", "Verzoek"), text)
 
 
 @rule("TR352", "JW317")
 def tr352_existing_product_named(message: Message) -> Iterator[Issue]:
     """TR352: a verzoek om wijziging holds at least one OngewijzigdProduct or TeWijzigenProduct."""
-    if not _verzoek_has(message, "OngewijzigdeProducten", "TeWijzigenProducten"):
-        yield message.issue(
-            "TR352",
-            message.find(message.root, "Client", "Verzoek"),
-            "Het verzoek om wijziging noemt geen bestaande toewijzing "
-            "(OngewijzigdProduct of TeWijzigenProduct).",
-        )
+    yield from _verzoek_holds_one_of(
+        message,
+        "TR352",
+        ("OngewijzigdeProducten", "TeWijzigenProducten"),
+        "Het verzoek om wijziging noemt geen bestaande toewijzing (OngewijzigdProduct of TeWijzigenProduct).",
+    )
 
 
 @rule("TR353", "JW317")
 def tr353_something_changes(message: Message) -> Iterator[Issue]:
     """TR353: a verzoek om wijziging holds at least one TeWijzigenProduct or NieuwProduct."""
-    if not _verzoek_has(message, "TeWijzigenProducten", "NieuweProducten"):
-        yield message.issue(
-            "TR353",
-            message.find(message.root, "Client", "Verzoek"),
-            "Het verzoek om wijziging vraagt niets te wijzigen: "
-            "er is geen TeWijzigenProduct of NieuwProduct.",
-        )
+    yield from _verzoek_holds_one_of(
+        message,
+        "TR353",
+        ("TeWijzigenProducten", "NieuweProducten"),
+        "Het verzoek om wijziging vraagt niets te wijzigen: er is geen TeWijzigenProduct of NieuwProduct.",
+    )
 
 
 @rule("TR380", "JW317")
@@ -728,19 +738,26 @@ AFGEWEZEN, IN_ONDERZOEK = "1", "2"
 WOONPLAATSBEGINSEL = "8"
 
 
+def _antwoord_requires(
+    message: Message, code: str, when: str, value: str, name: str, text: str
+) -> Iterator[Issue]:
+    """In an Antwoord whose ``when`` is ``value``, ``name`` is there (CD085, TR377)."""
+    for antwoord in message.iter("Antwoord"):
+        if message.text(antwoord, when) == value and message.find(antwoord, name) is None:
+            yield message.issue(code, antwoord, text)
+
+
 @rule("CD085", "JW319")
 def cd085_reason_when_refused(message: Message) -> Iterator[Issue]:
     """CD085: when VerzoekAntwoord is 1 (verzoek afgewezen), RedenAfwijzingVerzoek is filled."""
-    for antwoord in message.iter("Antwoord"):
-        if (
-            message.text(antwoord, "VerzoekAntwoord") == AFGEWEZEN
-            and message.find(antwoord, "RedenAfwijzingVerzoek") is None
-        ):
-            yield message.issue(
-                "CD085",
-                antwoord,
-                "RedenAfwijzingVerzoek ontbreekt; bij een afgewezen verzoek is de reden verplicht.",
-            )
+    yield from _antwoord_requires(
+        message,
+        "CD085",
+        "VerzoekAntwoord",
+        AFGEWEZEN,
+        "RedenAfwijzingVerzoek",
+        "RedenAfwijzingVerzoek ontbreekt; bij een afgewezen verzoek is de reden verplicht.",
+    )
 
 
 @rule("CD086", "JW319")
@@ -757,17 +774,15 @@ def cd086_no_reason_while_investigating(message: Message) -> Iterator[Issue]:
 @rule("TR377", "JW319")
 def tr377_woonplaatsbeginsel_named(message: Message) -> Iterator[Issue]:
     """TR377: with RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) the Woonplaatsbeginsel class is present."""
-    for antwoord in message.iter("Antwoord"):
-        if (
-            message.text(antwoord, "RedenAfwijzingVerzoek") == WOONPLAATSBEGINSEL
-            and message.find(antwoord, "Woonplaatsbeginsel") is None
-        ):
-            yield message.issue(
-                "TR377",
-                antwoord,
-                "Bij afwijzing wegens het woonplaatsbeginsel moet Woonplaatsbeginsel "
-                "de verantwoordelijke gemeente noemen.",
-            )
+    yield from _antwoord_requires(
+        message,
+        "TR377",
+        "RedenAfwijzingVerzoek",
+        WOONPLAATSBEGINSEL,
+        "Woonplaatsbeginsel",
+        "Bij afwijzing wegens het woonplaatsbeginsel moet Woonplaatsbeginsel "
+        "de verantwoordelijke gemeente noemen.",
+    )
 
 
 @rule("TR409", "JW319")
