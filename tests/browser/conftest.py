@@ -19,7 +19,9 @@ ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-@pytest.fixture(scope="session")
+# Module scope: tests/monitoring/test_browser.py starts its own Playwright, which refuses to run
+# while another sync Playwright (and its event loop) is still alive in the same process.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed; .ci/run installs it")
@@ -31,16 +33,43 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
+def new_page(browser):
+    """A page in a fresh context (its own cookies) that records console errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.console_errors = errors
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def second_page(browser):
+    """A second person's browser, for a walk that hands over from one role to another."""
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def demo(settings, world, live_server):  # noqa: F811 - the world fixture imported above
+    settings.DEMO_MODE = True
+    return live_server.url
+
+
+@pytest.fixture
+def flows(world):  # noqa: F811
+    from .world import build_flows
+
+    return build_flows(world)
 
 
 @pytest.fixture

@@ -24,10 +24,12 @@ class PayForm(forms.Form):
         required=False,
         label="Of: alles wat vervalt tot en met",
         help_text="Betaalt alle open verplichtingen met deze vervaldatum of eerder.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     betaaldatum = forms.DateField(
-        label="Betaaldatum", initial=dt.date.today, widget=forms.DateInput(attrs={"type": "date"})
+        label="Betaaldatum",
+        initial=dt.date.today,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     kenmerk = forms.CharField(
         required=False, max_length=64, label="Betalingskenmerk", help_text="Bijvoorbeeld het batchnummer."
@@ -60,7 +62,9 @@ class CorrectionForm(forms.Form):
     )
     reden = forms.CharField(max_length=255, label="Reden van de correctie")
     datum = forms.DateField(
-        label="Boekdatum", initial=dt.date.today, widget=forms.DateInput(attrs={"type": "date"})
+        label="Boekdatum",
+        initial=dt.date.today,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean_bedrag(self) -> Decimal:
