@@ -30,6 +30,8 @@ class Result:
 
 
 def kids(node, name: str) -> list:
+    if node is None:
+        return []
     return [c for c in node if isinstance(c.tag, str) and local_name(c.tag) == name]
 
 
@@ -222,9 +224,22 @@ def jw315(document, message, *, municipality, provider, today) -> Result:
     return result
 
 
+def needs_completion(client: Client) -> bool:
+    """A client registered from a JW315 has no address yet; a JW301 needs one (TR006/CD034)."""
+    return not (client.postcode and client.house_number)
+
+
 def decide(request: AllocationRequest, *, today: dt.date) -> list:
-    """Answers one JW315 record: a JW301 when every check passes, else a JW319 naming the rule."""
+    """Answers one JW315 record: a JW301 when every check passes, else a JW319 naming the rule.
+
+    A client the municipality does not know yet (registered from the JW315, without an
+    address) gets a JW319 "aanvraag in onderzoek" (WJ760 code 2) and a task for the access
+    team to complete the client; :func:`jeugdketen.toegang.services.complete_client` then
+    decides the request again.
+    """
     client, municipality = request.client, request.municipality
+    if client.municipality_id == municipality.pk and needs_completion(client):
+        return investigate(request, today=today)
     if client.municipality_id != municipality.pk:
         return refuse(
             request,
@@ -271,16 +286,30 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
     return [toegang.send_jw301(toewijzing, today=today, extra=[toewijzing])]
 
 
-def refuse(request, *, reason: str, rule: str, text: str, today: dt.date, right=None) -> list:
-    request.status = AllocationRequest.Status.AFGEWEZEN
-    request.refusal_reason, request.refusal_rule, request.refusal_text = reason, rule, text[:255]
-    request.right_municipality = right
-    request.save()
+def investigate(request: AllocationRequest, *, today: dt.date) -> list:
+    """JW319 with VerzoekAntwoord 2 (aanvraag in onderzoek) and a task to complete the client."""
+    request.status = AllocationRequest.Status.IN_ONDERZOEK
+    request.refusal_reason, request.refusal_rule = "", "CLIENT-ONBEKEND"
+    request.refusal_text = "Cliënt is bij de gemeente nog niet bekend: het adres ontbreekt."
+    request.save(update_fields=["status", "refusal_reason", "refusal_rule", "refusal_text"])
     close_tasks(toegang.JW301_TASKS, today, request=request)
+    if not Task.objects.filter(kind="client-aanvullen", client=request.client, done_on=None).exists():
+        open_task(
+            "client-aanvullen",
+            today,
+            client=request.client,
+            municipality=request.municipality,
+            provider=request.provider,
+            request=request,
+        )
+    return _answer(request, answer="2", today=today)
+
+
+def _answer(request, *, answer: str, today: dt.date, reason: str = "", right=None) -> list:
     identification = new_identification()
     root = ijwxml.jw319(
         reference=request.reference,
-        answer="1",
+        answer=answer,
         reason=reason,
         right_municipality=right.cbs_code if right else "",
         sender=request.municipality.cbs_code,
@@ -300,6 +329,15 @@ def refuse(request, *, reason: str, rule: str, text: str, today: dt.date, right=
             dagtekening=today,
         )
     ]
+
+
+def refuse(request, *, reason: str, rule: str, text: str, today: dt.date, right=None) -> list:
+    request.status = AllocationRequest.Status.AFGEWEZEN
+    request.refusal_reason, request.refusal_rule, request.refusal_text = reason, rule, text[:255]
+    request.right_municipality = right
+    request.save()
+    close_tasks([*toegang.JW301_TASKS, "client-aanvullen"], today, request=request)
+    return _answer(request, answer="1", reason=reason, right=right, today=today)
 
 
 def jw317(document, message, *, municipality, provider, today) -> Result:
@@ -467,6 +505,13 @@ def jw301(document, message, *, municipality, provider, today) -> Result:
             status = Toewijzing.Status.GEWIJZIGD
         if end is not None and (end < begin or (reden and end <= today and reden != "04")):
             status = Toewijzing.Status.INGETROKKEN
+        if (
+            existing is not None
+            and existing.status in (Toewijzing.Status.INGETROKKEN, Toewijzing.Status.BEEINDIGD)
+            and (existing.end, existing.reden_wijziging) == (end, reden)
+        ):
+            # One database for both parties: the municipality's own word on this version stands.
+            status = existing.status
         t, created = Toewijzing.objects.update_or_create(
             municipality=municipality,
             number=number,

@@ -44,6 +44,13 @@ DEADLINES: dict[str, Deadline] = {
         ),
         Deadline("jw315-gi", 5, AANBIEDER, "Verzoek om toewijzing (JW315) na GI-besluit", "MLO art. 3.10"),
         Deadline("antwoord-jw315", 5, GEMEENTE, "Antwoord op verzoek om toewijzing", "iJw OP: 5 werkdagen"),
+        Deadline(
+            "client-aanvullen",
+            5,
+            GEMEENTE,
+            "Cliënt aanvullen (adres) na verzoek in onderzoek",
+            "iJw 2.5.3: JW319 VerzoekAntwoord 2",
+        ),
         Deadline("start", 10, AANBIEDER, "Start zorg (JW305); daarna wachtlijst", "MLO art. 1.12 / def. 21"),
         Deadline(
             "plan-toegang", 30, AANBIEDER, "Ondersteuningsplan naar toegang (zwaar/verblijf)", "MLO art. 2.9"

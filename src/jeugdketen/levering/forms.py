@@ -92,3 +92,25 @@ class RequestForm(forms.Form):
         if data.get("referrer_code") in ("02", "03", "04", "05") and not data.get("referrer_agb"):
             self.add_error("referrer_agb", "Deze verwijzer heeft een AGB-code nodig.")
         return data
+
+
+class ChangeRequestForm(forms.Form):
+    """A JW317 (verzoek om wijziging): a new end date and/or volume for one toewijzing."""
+
+    end = forms.DateField(label="Gewenste einddatum", required=False, widget=DateInput())
+    volume = forms.IntegerField(label="Gewenst volume", required=False, min_value=1)
+    reason = forms.ChoiceField(label="Reden verzoek (WJ758)", choices=code_choices(codes.WJ758)[1:])
+
+    def __init__(self, *args, toewijzing, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.toewijzing = toewijzing
+
+    def clean(self):
+        data = super().clean()
+        t = self.toewijzing
+        end, volume = data.get("end"), data.get("volume")
+        if (end is None or end == t.end) and (volume is None or volume == t.volume):
+            raise forms.ValidationError("Vraag een andere einddatum of een ander volume.")
+        if end is not None and end < t.begin:
+            self.add_error("end", "De einddatum ligt voor de ingangsdatum van de toewijzing.")
+        return data

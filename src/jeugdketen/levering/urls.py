@@ -11,6 +11,7 @@ urlpatterns = [
     path("toewijzingen/<int:pk>/start/", views.start_view, name="start"),
     path("toewijzingen/<int:pk>/stop/", views.stop_view, name="stop"),
     path("verzoek/", views.request_view, name="request"),
+    path("toewijzingen/<int:pk>/wijziging/", views.change_request_view, name="change"),
 ]
 
 register(

@@ -28,7 +28,7 @@ from jeugdketen.toegang.models import AllocationRequest, Client, Toewijzing
 
 from . import services
 from .deadlines import DEADLINES, waiting_list
-from .forms import RequestForm, StartForm, StopForm
+from .forms import ChangeRequestForm, RequestForm, StartForm, StopForm
 from .models import Task
 
 SECTION_LIMIT = 100
@@ -176,3 +176,39 @@ def request_view(request):
         flash.info(request, f"Antwoord van de gemeente op verzoek {reference}: {outcome}.")
         return redirect("levering:today")
     return render(request, "levering/request.html", {"form": form, "provider": provider})
+
+
+@requires("delivery.change", model="toegang.Toewijzing", methods=("GET", "POST"))
+def change_request_view(request, pk: int):
+    """Verzoek om wijziging (JW317): the municipality answers with a JW318, then a JW301 or JW319."""
+    toewijzing = get_scoped_or_404(
+        request.user,
+        Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
+        pk=pk,
+    )
+    form = ChangeRequestForm(
+        request.POST or None,
+        toewijzing=toewijzing,
+        initial={"end": toewijzing.end, "volume": toewijzing.volume, "reason": "1"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        reference = new_identification()[:12]
+        sent = services.request_change(
+            toewijzing, reference=reference, reason=data["reason"], end=data["end"], volume=data["volume"]
+        )
+        changed(request, toewijzing, client=toewijzing.client, detail=f"JW317 verzoek {reference}")
+        _verdict(request, sent, f"Verzoek om wijziging {reference}")
+        answer = next((m for m in sent.produced if m.code in ("JW301", "JW319")), None)
+        if answer is None:
+            flash.info(request, f"De gemeente heeft verzoek {reference} nog niet beantwoord.")
+        elif answer.code == "JW301":
+            flash.info(request, f"Antwoord van de gemeente op verzoek {reference}: gewijzigd (JW301).")
+        else:
+            asked = AllocationRequest.objects.filter(
+                provider=toewijzing.provider, reference=reference
+            ).first()
+            why = f" (regel {asked.refusal_rule})" if asked and asked.refusal_rule else ""
+            flash.info(request, f"Antwoord van de gemeente op verzoek {reference}: afgewezen (JW319){why}.")
+        return redirect("levering:today")
+    return render(request, "levering/change_request.html", {"t": toewijzing, "form": form})

@@ -74,16 +74,35 @@ def register_referral(
     return referral
 
 
-def record_plan(*, referral: Referral, part: int, day: dt.date, provider=None) -> SupportPlan:
-    """Plan part 1 sent to the provider, or part 2 received from it; moves the deadlines on."""
+def record_plan(
+    *,
+    referral: Referral,
+    part: int,
+    day: dt.date,
+    provider=None,
+    sent_on: dt.date | None = None,
+    received_on: dt.date | None = None,
+    subcontractors: str = "",
+    goals=(),
+) -> SupportPlan:
+    """Plan part 1 sent to the provider, or part 2 received from it; moves the deadlines on.
+
+    `goals`: (description, expected result, evaluation date) per goal.
+    """
+    from .models import Goal
+
     provider = provider or referral.provider
     plan = SupportPlan.objects.create(
         client=referral.client,
         referral=referral,
         provider=provider,
         part=part,
-        sent_on=day if part == 1 else None,
-        received_on=day if part == 2 else None,
+        sent_on=sent_on or (day if part == 1 else None),
+        received_on=received_on or (day if part in (2, 3) else None),
+        subcontractors=subcontractors,
+    )
+    Goal.objects.bulk_create(
+        Goal(plan=plan, description=d, expected_result=r or "", evaluation_date=e) for d, r, e in goals
     )
     links = {"client": referral.client, "municipality": referral.municipality, "provider": provider}
     if part == 1:
@@ -208,25 +227,70 @@ def send_jw301(toewijzing: Toewijzing, *, today: dt.date, extra=()):
     return message
 
 
+def _modify(toewijzing: Toewijzing, *, reden: str, status: str, today: dt.date) -> None:
+    toewijzing.reden_wijziging = reden
+    toewijzing.status = status
+    toewijzing.toewijzing_date = today
+    toewijzing.save()
+
+
 @transaction.atomic
 def change(
     toewijzing: Toewijzing,
     *,
     end: dt.date | None = None,
     volume: int | None = None,
+    begin: dt.date | None = None,
     reden: str = "05",
     today: dt.date | None = None,
 ):
-    """Changes period or volume (OP033x1): the same ToewijzingNummer with RedenWijziging."""
+    """A change of the toewijzing (OP033x1), always by a new JW301 with RedenWijziging.
+
+    The end date changes on the same ToewijzingNummer (intrekken or oprekken, OP257). A new
+    volume does too when the frequency is "totaal binnen geldigheidsduur" (6); otherwise
+    (OP257) this toewijzing ends the day before `begin` and a new toewijzing with the new
+    volume follows from `begin`, both in one JW301. Returns the JW301 message.
+    """
     today = today or dt.date.today()
+    new = None
+    if volume is not None and volume != toewijzing.volume and toewijzing.frequency != "6":
+        begin = begin or today
+        if begin <= toewijzing.begin:
+            raise ValueError("Het nieuwe volume moet na de ingangsdatum van de toewijzing ingaan.")
+        new = Toewijzing.objects.create(
+            municipality=toewijzing.municipality,
+            number=next_number(toewijzing.municipality),
+            client=toewijzing.client,
+            provider=toewijzing.provider,
+            product=toewijzing.product,
+            product_category=toewijzing.product_category,
+            product_code=toewijzing.product_code,
+            begin=begin,
+            end=end or toewijzing.end,
+            volume=volume,
+            unit=toewijzing.unit,
+            frequency=toewijzing.frequency,
+            budget_cents=toewijzing.budget_cents,
+            toewijzing_date=today,
+            referral=toewijzing.referral,
+            beschikking=toewijzing.beschikking,
+        )
+        open_task(
+            "start",
+            today,
+            client=new.client,
+            municipality=new.municipality,
+            provider=new.provider,
+            toewijzing=new,
+        )
+        toewijzing.end = begin - dt.timedelta(days=1)
+        _modify(toewijzing, reden=reden, status=Toewijzing.Status.BEEINDIGD, today=today)
+        return send_jw301(toewijzing, today=today, extra=[toewijzing, new])
     if end is not None:
         toewijzing.end = end
     if volume is not None:
         toewijzing.volume = volume
-    toewijzing.reden_wijziging = reden
-    toewijzing.status = Toewijzing.Status.GEWIJZIGD
-    toewijzing.toewijzing_date = today
-    toewijzing.save()
+    _modify(toewijzing, reden=reden, status=Toewijzing.Status.GEWIJZIGD, today=today)
     return send_jw301(toewijzing, today=today, extra=[toewijzing])
 
 
@@ -239,21 +303,56 @@ def extend(toewijzing: Toewijzing, *, end: dt.date, today: dt.date | None = None
 
 @transaction.atomic
 def withdraw(toewijzing: Toewijzing, *, end: dt.date, reden: str = "05", today: dt.date | None = None):
-    """Intrekken: the end date moves to `end` (before the begin date when care never started)."""
+    """Intrekken: the end date moves forward to `end` (the begin date when care never started)."""
     today = today or dt.date.today()
     toewijzing.end = end
-    toewijzing.reden_wijziging = reden
-    toewijzing.status = Toewijzing.Status.INGETROKKEN
-    toewijzing.toewijzing_date = today
-    toewijzing.save()
+    _modify(toewijzing, reden=reden, status=Toewijzing.Status.INGETROKKEN, today=today)
     close_tasks("start", today, toewijzing=toewijzing)
     return send_jw301(toewijzing, today=today, extra=[toewijzing])
+
+
+@transaction.atomic
+def complete_client(client, *, today: dt.date | None = None, **fields) -> list:
+    """The access team completes a client (address from the BRP) and decides the requests in onderzoek.
+
+    Returns the messages the decisions produced (a JW301 or JW319 per request), not yet
+    delivered: the caller hands them to :func:`jeugdketen.berichten.services.exchange`.
+    """
+    from jeugdketen.berichten.handlers import decide
+
+    from .models import AllocationRequest
+
+    today = today or dt.date.today()
+    for name, value in fields.items():
+        setattr(client, name, value)
+    client.full_clean()
+    client.save()
+    close_tasks("client-aanvullen", today, client=client)
+    produced = []
+    waiting = AllocationRequest.objects.filter(
+        client=client, kind="JW315", status=AllocationRequest.Status.IN_ONDERZOEK
+    ).select_related("municipality", "provider", "client")
+    for request in waiting.order_by("pk"):
+        produced.extend(decide(request, today=today))
+    return produced
+
+
+def record_evaluation(plan: SupportPlan, *, realisations: dict, satisfaction: int | None) -> SupportPlan:
+    """The end evaluation: the realisation of each goal and the client's satisfaction (1-10)."""
+    for goal in plan.goals.all():
+        if goal.pk in realisations:
+            goal.realisation = realisations[goal.pk]
+            goal.save(update_fields=["realisation"])
+    plan.satisfaction = satisfaction
+    plan.save(update_fields=["satisfaction"])
+    return plan
 
 
 __all__ = [
     "AllocationRefused",
     "allocate",
     "change",
+    "complete_client",
     "extend",
     "next_number",
     "record_plan",

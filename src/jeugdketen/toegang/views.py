@@ -22,9 +22,19 @@ from jeugdketen.berichten.services import exchange
 from jeugdketen.levering.models import Start, Stop, Task
 
 from .checks import AllocationRefused
-from .forms import AllocationForm, ClientSearchForm
-from .models import AllocationRequest, Client, Referral, SupportPlan, Toewijzing
-from .services import allocate
+from .forms import (
+    AllocationForm,
+    ChangeForm,
+    ClientCompletionForm,
+    ClientSearchForm,
+    EvaluationForm,
+    ExtendForm,
+    GoalFormSet,
+    PlanForm,
+    WithdrawForm,
+)
+from .models import AllocationRequest, Client, Goal, Referral, SupportPlan, Toewijzing
+from .services import allocate, change, complete_client, extend, record_plan, withdraw
 
 
 @requires("client.view")
@@ -74,6 +84,8 @@ def client_file(request, pk: int):
         "messages_": scope(user, Message.objects.filter(client=client)).order_by("-created", "-pk")[:100],
         "today": dt.date.today(),
         "can_allocate": has_perm(user, "toewijzing.change"),
+        "can_plan": has_perm(user, "referral.change"),
+        "can_complete": has_perm(user, "client.change"),
         "can_deliver": has_perm(user, "delivery.change"),
         "can_see_messages": has_perm(user, "message.view"),
     }
@@ -142,3 +154,148 @@ def open_referrals(user):
         .select_related("client", "product", "provider")
         .order_by("date", "pk")
     )
+
+
+def _delivered(request, message, what: str) -> None:
+    """Hands a JW301/JW319 to the provider at once and tells the access worker the answer."""
+    answers = exchange(message) if message is not None else []
+    received = answers[0] if answers else None
+    text = f"{what} is als {message.code} naar de aanbieder verstuurd."
+    if received is not None and received.produced:
+        verdict = "geaccepteerd" if received.accepted else "met fouten ontvangen"
+        text += f" De aanbieder antwoordde met een {received.produced[0].code}: {verdict}."
+    flash.success(request, text)
+
+
+def _toewijzing(request, pk: int) -> Toewijzing:
+    return get_scoped_or_404(
+        request.user,
+        Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
+        pk=pk,
+    )
+
+
+@requires("referral.change", model="toegang.Referral", methods=("GET", "POST"))
+def plan_view(request, pk: int):
+    """Ondersteuningsplan deel 1 or 2: goals, expected results, evaluation moments, subcontractors."""
+    referral = get_scoped_or_404(
+        request.user, Referral.objects.select_related("client", "municipality", "provider"), pk=pk
+    )
+    has_part1 = referral.plans.filter(part=1).exists()
+    form = PlanForm(request.POST or None, initial={"part": 2 if has_part1 else 1, "sent_on": dt.date.today()})
+    goals = GoalFormSet(request.POST or None, prefix="doel")
+    if request.method == "POST" and form.is_valid() and goals.is_valid():
+        data = form.cleaned_data
+        part = data["part"]
+        plan = record_plan(
+            referral=referral,
+            part=part,
+            day=data["sent_on"] if part == 1 else data["received_on"],
+            sent_on=data["sent_on"],
+            received_on=data["received_on"],
+            subcontractors=data["subcontractors"],
+            goals=[
+                (g["description"], g["expected_result"], g["evaluation_date"])
+                for g in goals.cleaned_data
+                if g.get("description")
+            ],
+        )
+        changed(request, plan, action=Action.CREATE, client=referral.client, detail=f"plan deel {part}")
+        flash.success(request, f"Ondersteuningsplan deel {part} is vastgelegd.")
+        return redirect("toegang:client", pk=referral.client_id)
+    return render(request, "toegang/plan.html", {"referral": referral, "form": form, "goals": goals})
+
+
+@requires("referral.change", model="toegang.Referral", methods=("GET", "POST"))
+def evaluation_view(request, pk: int):
+    """Eindevaluatie: per goal of the referral's plans how far it was reached, and satisfaction."""
+    referral = get_scoped_or_404(
+        request.user, Referral.objects.select_related("client", "municipality", "provider"), pk=pk
+    )
+    goals = Goal.objects.filter(plan__referral=referral).exclude(plan__part=3).order_by("plan__part", "pk")
+    form = EvaluationForm(request.POST or None, goals=goals, initial={"evaluated_on": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = record_plan(referral=referral, part=3, day=data["evaluated_on"])
+        realisations = form.realisations()
+        for goal in form.goals:
+            goal.realisation = realisations[goal.pk]
+        Goal.objects.bulk_update(form.goals, ["realisation"])
+        plan.satisfaction = data["satisfaction"]
+        plan.save(update_fields=["satisfaction"])
+        changed(request, plan, action=Action.CREATE, client=referral.client, detail="eindevaluatie")
+        flash.success(request, "De eindevaluatie is vastgelegd.")
+        return redirect("toegang:client", pk=referral.client_id)
+    return render(request, "toegang/evaluation.html", {"referral": referral, "form": form})
+
+
+@requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
+def change_view(request, pk: int):
+    """Wijzigen (OP033x1/OP257): a new end date or volume, sent as a new JW301 with RedenWijziging."""
+    toewijzing = _toewijzing(request, pk)
+    form = ChangeForm(
+        request.POST or None,
+        toewijzing=toewijzing,
+        initial={"end": toewijzing.end, "volume": toewijzing.volume, "begin": dt.date.today()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        volume = data["volume"] if data["volume"] != toewijzing.volume else None
+        message = change(toewijzing, end=data["end"], volume=volume, begin=data["begin"], reden=data["reden"])
+        changed(request, toewijzing, client=toewijzing.client, detail=f"JW301 wijziging {data['reden']}")
+        _delivered(request, message, f"De wijziging van toewijzing {toewijzing.number}")
+        return redirect("toegang:client", pk=toewijzing.client_id)
+    return render(
+        request, "toegang/toewijzing_form.html", {"t": toewijzing, "form": form, "what": "wijzigen"}
+    )
+
+
+@requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
+def extend_view(request, pk: int):
+    """Verlengen (OP380): the end date of the same toewijzing stretches, RedenWijziging 04."""
+    toewijzing = _toewijzing(request, pk)
+    form = ExtendForm(request.POST or None, toewijzing=toewijzing)
+    if request.method == "POST" and form.is_valid():
+        message = extend(toewijzing, end=form.cleaned_data["end"])
+        changed(request, toewijzing, client=toewijzing.client, detail="JW301 verlenging 04")
+        _delivered(request, message, f"De verlenging van toewijzing {toewijzing.number}")
+        return redirect("toegang:client", pk=toewijzing.client_id)
+    return render(
+        request, "toegang/toewijzing_form.html", {"t": toewijzing, "form": form, "what": "verlengen"}
+    )
+
+
+@requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
+def withdraw_view(request, pk: int):
+    """Intrekken: the toewijzing ends earlier (or never starts), with a JZ002 reason."""
+    toewijzing = _toewijzing(request, pk)
+    form = WithdrawForm(request.POST or None, toewijzing=toewijzing, initial={"end": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        message = withdraw(toewijzing, end=data["end"], reden=data["reden"])
+        changed(request, toewijzing, client=toewijzing.client, detail=f"JW301 intrekking {data['reden']}")
+        _delivered(request, message, f"De intrekking van toewijzing {toewijzing.number}")
+        return redirect("toegang:client", pk=toewijzing.client_id)
+    return render(
+        request, "toegang/toewijzing_form.html", {"t": toewijzing, "form": form, "what": "intrekken"}
+    )
+
+
+@requires("client.change", model="toegang.Client", personal_data=True, methods=("GET", "POST"))
+def complete_view(request, pk: int):
+    """Cliënt aanvullen: the address of a client known only from a JW315; the requests in onderzoek
+    are then decided (JW301 or JW319) and delivered at once."""
+    client = get_scoped_or_404(request.user, Client.objects.select_related("municipality"), pk=pk)
+    form = ClientCompletionForm(
+        request.POST or None,
+        initial={f: getattr(client, f) for f in ("street", "house_number", "postcode", "city", "initials")},
+    )
+    if request.method == "POST" and form.is_valid():
+        produced = complete_client(client, **{k: v for k, v in form.cleaned_data.items() if v})
+        changed(request, client, detail="adres aangevuld")
+        flash.success(request, "De cliëntgegevens zijn aangevuld.")
+        for message in produced:
+            _delivered(request, message, "Het antwoord op het verzoek in onderzoek")
+        return redirect("toegang:client", pk=client.pk)
+    client_viewed(request, client)
+    return render(request, "toegang/complete.html", {"client": client, "form": form})
