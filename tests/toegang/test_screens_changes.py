@@ -246,8 +246,9 @@ def test_jw315_for_an_unknown_client_is_in_onderzoek_until_completed(world, user
     assert not Task.objects.filter(kind="jw301-verzoek", done_on=None).exists()
 
     client.force_login(users["toegang"])
-    assert "Cliënt aanvullen" in client.get("/levering/vandaag/").content.decode()
     url = f"/toegang/clienten/{person.pk}/aanvullen/"
+    worklist = client.get("/levering/vandaag/").content.decode()
+    assert "Cliënt aanvullen (adres)" in worklist and f'href="{url}"' in worklist
     page = client.get(url).content.decode()
     assert '<label for="id_postcode">' in page and 'name="csrfmiddlewaretoken"' in page
     bad = client.post(url, {"street": "Markt", "house_number": "1", "postcode": "12", "city": "Boxtel"})

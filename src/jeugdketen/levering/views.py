@@ -73,6 +73,7 @@ def today_view(request):
         "today": today,
         "limit": SECTION_LIMIT,
         "can_open_file": has_perm(user, "client.view"),
+        "can_complete": has_perm(user, "client.change"),
         "can_deliver": has_perm(user, "delivery.change"),
     }
     return render(request, "levering/today.html", context)
