@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from jeugdketen.catalogus.api import register as register_catalogus
@@ -8,7 +8,7 @@ from jeugdketen.levering.api import register as register_levering
 from jeugdketen.toegang.api import register as register_toegang
 
 from .berichten import MessageViewSet
-from .views import WhoAmIView
+from .views import WhoAmIView, reference
 
 app_name = "api"
 
@@ -21,7 +21,7 @@ router.register("berichten", MessageViewSet, basename="bericht")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("docs", reference, name="docs"),
     path("organisatie", WhoAmIView.as_view(), name="organisatie"),
     path("", include(router.urls)),
 ]
