@@ -11,16 +11,10 @@ from decimal import Decimal
 
 from django.db import models
 
-# iJw WJ756 eenheid codes and their names.
-EENHEID_LABELS = {
-    "01": "minuut",
-    "04": "uur",
-    "14": "etmaal",
-    "16": "dagdeel (4 uur)",
-    "82": "stuks (output)",
-    "83": "euro's",
-    "84": "stuks (inspanning)",
-}
+from jeugdketen.ijw.codes import WJ756
+
+# iJw WJ756 eenheid codes and their names, as lower-case words for sentences.
+EENHEID_LABELS = {code: label.lower() for code, label in WJ756.items()}
 
 VARIANT_CHOICES = [("regular", "Regulier"), ("micro", "Micro-onderneming")]
 

@@ -3,7 +3,7 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 
 from jeugdketen.accounts.access import public
-from jeugdketen.ijw_labels import CATEGORY_LABELS
+from jeugdketen.ijw.codes import JZ020
 
 from .models import Product, Region
 from .queries import comparison, providers_for, search_products
@@ -66,8 +66,10 @@ def provider_finder(request):
 def compare(request):
     category = request.GET.get("categorie") or None
     table = comparison(category)
-    rows = [(code, CATEGORY_LABELS.get(code, ""), items) for code, items in sorted(table.items())]
-    categories = sorted(CATEGORY_LABELS.items())
+    rows = [(code, JZ020.get(code, ""), items) for code, items in sorted(table.items())]
+    # Offer the categories the product books actually use, named as in iJw's JZ020 list.
+    used = Product.objects.exclude(category=None).values_list("category", flat=True).distinct()
+    categories = sorted((code, JZ020.get(code, "")) for code in set(used))
     return render(
         request, "catalogus/compare.html", {"rows": rows, "category": category, "categories": categories}
     )
