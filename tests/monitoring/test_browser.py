@@ -9,19 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.browser.chromium import ARGS, CHROMIUM
 
 from jeugdketen.monitoring.models import Budget
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.mark.browser
