@@ -26,7 +26,8 @@ PERSONAL = {
     "a": {"bsn": "123456708", "last_name": "Zonnebloemsma", "birth_date": dt.date(2012, 3, 14)},
     "b": {"bsn": "876543207", "last_name": "Vreemdelingenhof", "birth_date": dt.date(2013, 7, 9)},
 }
-TOEWIJZING_NUMBERS = {"a": "A0000001", "b": "B0000001"}
+# ToewijzingNummer is LDT_Nummer: an integer of at most nine digits.
+TOEWIJZING_NUMBERS = {"a": "81234567", "b": "87654321"}
 MESSAGE_IDS = {"a": "AAA-eigen-0001", "b": "BBB-vreemd-0001"}
 FOREIGN_SENTINELS = [
     PERSONAL["b"]["bsn"],
