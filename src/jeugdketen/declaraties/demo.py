@@ -173,6 +173,7 @@ def bill(ctx) -> None:
         .exclude(unit="83")
         .select_related("municipality", "provider", "client", "product")
         .distinct()
+        .order_by("municipality_id", "number")
     )
     tariffs = {
         (provider_id, product_id, year): tariff

@@ -85,9 +85,12 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     municipalities, providers = ensure_region()
     ctx = DemoContext(seed, today, months, municipalities, providers, rng=rng)
     lines: dict[int, list] = {}
-    for line in ContractProduct.objects.filter(
-        contract__provider__in=providers, year=today.year
-    ).select_related("product"):
+    # Ordered by keys, never by names: the database's collation must not change the demo.
+    for line in (
+        ContractProduct.objects.filter(contract__provider__in=providers, year=today.year)
+        .select_related("product")
+        .order_by("contract__provider_id", "product_id")
+    ):
         lines.setdefault(line.contract.provider_id, []).append(line.product)
     contracted = [p for p in providers if lines.get(p.pk)]
     dyslexia = [p for p in contracted if any(x.code == "54B98" for x in lines[p.pk])]

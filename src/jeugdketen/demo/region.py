@@ -48,10 +48,13 @@ def ensure_region(*, first_year: int = 2021, last_year: int | None = None, provi
         municipalities.append(municipality)
     Municipality.objects.get_or_create(cbs_code=ELSEWHERE[0], defaults={"name": ELSEWHERE[1]})
 
-    providers = list(
-        Provider.objects.filter(products__region__slug=PROVIDER_REGION, contract_holder__isnull=True)
-        .distinct()
-        .order_by("name")
+    # Sorted in Python: the database's collation (PostgreSQL's locale, SQLite's bytes) must not
+    # change which provider gets which AGB code, nor the demo built from the same seed.
+    providers = sorted(
+        Provider.objects.filter(
+            products__region__slug=PROVIDER_REGION, contract_holder__isnull=True
+        ).distinct(),
+        key=lambda p: (p.name, p.pk),
     )
     if provider_limit:
         providers = providers[:provider_limit]
