@@ -32,3 +32,31 @@ def test_a_late_bill_is_planted_when_the_months_do_not_reach_back(world):
     bill(SimpleNamespace(seed=3, today=dt.date(YEAR, 12, 6), months=3))
     (late,) = _late_lines()
     assert late.begin == dt.date(YEAR - 2, 12, 1)
+
+
+def test_small_practices_bill_per_quarter_and_the_demo_pays_monthly(world, xsd_dir):
+    from lxml import etree
+
+    from jeugdketen.berichten.models import Message
+    from jeugdketen.declaraties.models import Betaalverplichting, Declaratie, GeleverdeZorg
+
+    for _ in range(4):  # fewer than MONTHLY_LINES a month: billed achteraf, per quarter
+        world.toewijzing(begin=dt.date(YEAR, 1, 1), start=dt.date(YEAR, 1, 6))
+    bill(SimpleNamespace(seed=5, today=dt.date(YEAR, 12, 20), months=11))
+    periods = sorted(Declaratie.objects.values_list("period_begin", flat=True))
+    assert [p.month for p in periods] == [3, 6, 9, 11, 11]  # quarters, the last month, the planted late bill
+    first = Declaratie.objects.order_by("period_begin", "pk").first()
+    months = {p.begin.month for p in Prestatie.objects.filter(declaratie=first)}
+    assert months == {1, 2, 3}  # one JW323 with the care of three months (IV090, TR319)
+    schema = etree.XMLSchema(etree.parse(str(xsd_dir / "JW323.xsd")))
+    for message in Message.objects.filter(code="JW323"):
+        assert schema.validate(etree.fromstring(message.xml.encode())), schema.error_log
+    # The provider processed every answer; monthly payment runs paid what fell due, the rest is open.
+    assert not GeleverdeZorg.objects.filter(status="gedeclareerd").exists()
+    assert (
+        GeleverdeZorg.objects.filter(status="toegekend").count()
+        == Prestatie.objects.filter(accepted=True).count()
+    )
+    obligations = Betaalverplichting.objects.all()
+    assert obligations.filter(paid_on__isnull=False).exists() and obligations.filter(paid_on=None).exists()
+    assert ledger.unbalanced() == [] and ledger.open_mismatches() == []
