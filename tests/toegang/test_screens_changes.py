@@ -10,7 +10,6 @@ from jeugdketen.accounts.models import Role, User
 from jeugdketen.audit.models import AuditEntry
 from jeugdketen.berichten.models import Message
 from jeugdketen.demo.people import bsn
-from jeugdketen.levering import services as levering
 from jeugdketen.levering.models import Task
 from jeugdketen.toegang.models import AllocationRequest, Client, Goal, SupportPlan, Toewijzing
 from jeugdketen.toegang.services import allocate, register_referral
@@ -219,26 +218,34 @@ def test_jw315_for_an_unknown_client_is_in_onderzoek_until_completed(world, user
     stranger = Client(
         bsn=bsn(4242), birth_date=dt.date(2013, 2, 3), initials="K", last_name="Nieuw", gender="2"
     )
-    item = levering.Requested(
-        reference="ONB1",
-        category="45",
-        code="45B50",
-        begin=TODAY + dt.timedelta(days=3),
-        end=TODAY + dt.timedelta(days=120),
-        volume=3,
-        unit="04",
-        frequency="2",
-        referrer_code="02",
-        referrer_agb="01234567",
-    )
-    sent = levering.request_allocation(
-        provider=world.provider, municipality=world.gemeente, client=stranger, items=[item]
-    )
-    assert [m.code for m in sent.produced][:2] == ["JW316", "JW319"]
-    jw319 = next(m for m in sent.produced if m.code == "JW319")
+    client.force_login(users["aanbieder"])
+    shown = client.post(
+        "/levering/verzoek/",
+        {
+            "municipality": world.gemeente.pk,
+            "bsn": stranger.bsn,
+            "birth_date": "2013-02-03",
+            "initials": "K",
+            "last_name": "Nieuw",
+            "gender": "2",
+            "product": product(world).pk,
+            "begin": (TODAY + dt.timedelta(days=3)).isoformat(),
+            "end": (TODAY + dt.timedelta(days=120)).isoformat(),
+            "volume": 3,
+            "unit": "04",
+            "frequency": "2",
+            "referrer_code": "02",
+            "referrer_agb": "01234567",
+        },
+        follow=True,
+    ).content.decode()
+    assert "in onderzoek (JW319)" in shown, shown
+    sent = [m for m in Message.objects.filter(direction="out").order_by("pk") if m.code in ("JW316", "JW319")]
+    assert [m.code for m in sent] == ["JW316", "JW319"]
+    jw319 = sent[1]
     assert "<jw319:VerzoekAntwoord>2</jw319:VerzoekAntwoord>" in jw319.xml
     assert "RedenAfwijzingVerzoek" not in jw319.xml
-    request = AllocationRequest.objects.get(reference="ONB1")
+    request = AllocationRequest.objects.get()
     assert request.status == "onderzoek" and not Toewijzing.objects.exists()
     person = Client.objects.get(bsn=stranger.bsn)
     task = Task.objects.get(kind="client-aanvullen", client=person, done_on=None)
@@ -260,6 +267,6 @@ def test_jw315_for_an_unknown_client_is_in_onderzoek_until_completed(world, user
     person.refresh_from_db()
     assert person.postcode == "5281AB"
     request.refresh_from_db()
-    assert request.status == "toegewezen" and request.toewijzing.request_reference == "ONB1"
+    assert request.status == "toegewezen" and request.toewijzing.request_reference == request.reference
     assert Task.objects.get(pk=task.pk).done_on is not None
     all_valid(schemas, xsd_dir)

@@ -171,8 +171,14 @@ def request_view(request):
         sent = services.request_allocation(
             provider=provider, municipality=data["municipality"], client=client, items=[item]
         )
-        answer = next((m.code for m in sent.produced if m.code in ("JW301", "JW319")), "")
-        outcome = {"JW301": "toegewezen (JW301)", "JW319": "afgewezen (JW319)"}.get(answer, "in behandeling")
+        answer = next((m for m in sent.produced if m.code in ("JW301", "JW319")), None)
+        outcome = "in behandeling"
+        if answer is not None and answer.code == "JW301":
+            outcome = "toegewezen (JW301)"
+        elif answer is not None:
+            # VerzoekAntwoord 2: in onderzoek (e.g. a client the municipality does not know yet).
+            in_onderzoek = "<jw319:VerzoekAntwoord>2<" in answer.xml
+            outcome = "in onderzoek (JW319)" if in_onderzoek else "afgewezen (JW319)"
         _verdict(request, sent, f"Verzoek {reference}")
         flash.info(request, f"Antwoord van de gemeente op verzoek {reference}: {outcome}.")
         return redirect("levering:today")
