@@ -7,9 +7,14 @@ masking and access rules have one place to look.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 
 from jeugdketen.core.privacy import is_valid_bsn
+
+TOEWIJZING_NUMBER = RegexValidator(
+    r"^[0-9]{1,9}$", "Een ToewijzingNummer bestaat uit hoogstens negen cijfers."
+)
 
 
 def validate_bsn(value: str) -> None:
@@ -165,7 +170,11 @@ class Toewijzing(models.Model):
     municipality = models.ForeignKey(
         "catalogus.Municipality", on_delete=models.PROTECT, related_name="toewijzingen"
     )
-    number = models.CharField(max_length=8, help_text="ToewijzingNummer, unique per municipality")
+    number = models.CharField(
+        max_length=9,
+        validators=[TOEWIJZING_NUMBER],
+        help_text="ToewijzingNummer (iJw LDT_Nummer: at most nine digits), unique per municipality",
+    )
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="toewijzingen")
     provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="toewijzingen")
     product = models.ForeignKey("catalogus.Product", null=True, blank=True, on_delete=models.PROTECT)
