@@ -62,20 +62,20 @@ def _send(code, root, *, municipality, provider, client, identification, today, 
     return Sent(message, exchange(message, today=today) if deliver else [])
 
 
-def report_start(toewijzing, begin: dt.date, *, today: dt.date | None = None, deliver: bool = True) -> Sent:
-    """JW305: care for this toewijzing started on `begin` (StatusAanlevering 1)."""
-    today = today or dt.date.today()
+def _send_about(code, build, toewijzing, *args, today, deliver, **kwargs) -> Sent:
+    """Build a message on `toewijzing`'s client from its provider to its municipality and send it."""
     identification = new_identification()
-    root = ijwxml.jw305(
+    root = build(
         toewijzing.client,
-        [(toewijzing, begin, "1")],
+        *args,
+        **kwargs,
         sender=toewijzing.provider.agb_code,
         receiver=toewijzing.municipality.cbs_code,
         identification=identification,
         dagtekening=today,
     )
     return _send(
-        "JW305",
+        code,
         root,
         municipality=toewijzing.municipality,
         provider=toewijzing.provider,
@@ -83,6 +83,14 @@ def report_start(toewijzing, begin: dt.date, *, today: dt.date | None = None, de
         identification=identification,
         today=today,
         deliver=deliver,
+    )
+
+
+def report_start(toewijzing, begin: dt.date, *, today: dt.date | None = None, deliver: bool = True) -> Sent:
+    """JW305: care for this toewijzing started on `begin` (StatusAanlevering 1)."""
+    today = today or dt.date.today()
+    return _send_about(
+        "JW305", ijwxml.jw305, toewijzing, [(toewijzing, begin, "1")], today=today, deliver=deliver
     )
 
 
@@ -102,22 +110,11 @@ def report_stop(
         if start is None:
             raise ValueError("Er is geen start om te stoppen: stuur eerst een JW305.")
         begin = start.date
-    identification = new_identification()
-    root = ijwxml.jw307(
-        toewijzing.client,
-        [(toewijzing, begin, reason, end, "1")],
-        sender=toewijzing.provider.agb_code,
-        receiver=toewijzing.municipality.cbs_code,
-        identification=identification,
-        dagtekening=today,
-    )
-    return _send(
+    return _send_about(
         "JW307",
-        root,
-        municipality=toewijzing.municipality,
-        provider=toewijzing.provider,
-        client=toewijzing.client,
-        identification=identification,
+        ijwxml.jw307,
+        toewijzing,
+        [(toewijzing, begin, reason, end, "1")],
         today=today,
         deliver=deliver,
     )
@@ -194,26 +191,15 @@ def request_change(
         changed = [(toewijzing, begin or today, end or toewijzing.end, volume or toewijzing.volume)]
     else:
         others.append(toewijzing)
-    identification = new_identification()
-    root = ijwxml.jw317(
-        toewijzing.client,
+    return _send_about(
+        "JW317",
+        ijwxml.jw317,
+        toewijzing,
         reference=reference,
         reason=reason,
         unchanged=sorted(others, key=lambda t: t.number),
         changed=changed,
         new=list(new),
-        sender=toewijzing.provider.agb_code,
-        receiver=toewijzing.municipality.cbs_code,
-        identification=identification,
-        dagtekening=today,
-    )
-    return _send(
-        "JW317",
-        root,
-        municipality=toewijzing.municipality,
-        provider=toewijzing.provider,
-        client=toewijzing.client,
-        identification=identification,
         today=today,
         deliver=deliver,
     )
