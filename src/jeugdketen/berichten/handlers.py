@@ -374,35 +374,20 @@ def jw317(document, message, *, municipality, provider, today) -> Result:
         )
     if result.issues:
         return result
-    requests = [
-        _requested(
-            item,
-            kind="JW317",
-            municipality=municipality,
-            provider=provider,
-            client=client,
-            message=message,
-            today=today,
-            reference=reference,
-            change_of=t,
-            reason=txt(verzoek, "RedenVerzoek"),
-        )
-        for item, t in changes
+    verzocht = {
+        "kind": "JW317",
+        "municipality": municipality,
+        "provider": provider,
+        "client": client,
+        "message": message,
+        "today": today,
+        "reference": reference,
+        "reason": txt(verzoek, "RedenVerzoek"),
+    }
+    requests = [_requested(item, change_of=t, **verzocht) for item, t in changes]
+    requests += [
+        _requested(item, **verzocht) for item in kids(kid(verzoek, "NieuweProducten"), "NieuwProduct")
     ]
-    for item in kids(kid(verzoek, "NieuweProducten"), "NieuwProduct"):
-        requests.append(
-            _requested(
-                item,
-                kind="JW317",
-                municipality=municipality,
-                provider=provider,
-                client=client,
-                message=message,
-                today=today,
-                reference=reference,
-                reason=txt(verzoek, "RedenVerzoek"),
-            )
-        )
     for request in requests:
         open_task(
             "jw301-verzoek",
