@@ -7,15 +7,11 @@ from django import forms
 from jeugdketen.catalogus.models import Municipality, Product
 from jeugdketen.core.privacy import is_valid_bsn
 from jeugdketen.ijw import codes
-from jeugdketen.toegang.forms import DateInput, ProductChoiceField, code_choices
+from jeugdketen.toegang.forms import DateInput, ProductChoiceField, ToewijzingForm, code_choices
 
 
-class StartForm(forms.Form):
+class StartForm(ToewijzingForm):
     begin = forms.DateField(label="Begindatum van de zorg", widget=DateInput())
-
-    def __init__(self, *args, toewijzing, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.toewijzing = toewijzing
 
     def clean_begin(self):
         begin = self.cleaned_data["begin"]
@@ -94,16 +90,12 @@ class RequestForm(forms.Form):
         return data
 
 
-class ChangeRequestForm(forms.Form):
+class ChangeRequestForm(ToewijzingForm):
     """A JW317 (verzoek om wijziging): a new end date and/or volume for one toewijzing."""
 
     end = forms.DateField(label="Gewenste einddatum", required=False, widget=DateInput())
     volume = forms.IntegerField(label="Gewenst volume", required=False, min_value=1)
     reason = forms.ChoiceField(label="Reden verzoek (WJ758)", choices=code_choices(codes.WJ758)[1:])
-
-    def __init__(self, *args, toewijzing, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.toewijzing = toewijzing
 
     def clean(self):
         data = super().clean()

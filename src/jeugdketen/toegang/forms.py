@@ -142,7 +142,15 @@ class EvaluationForm(forms.Form):
         return {goal.pk: self.cleaned_data[f"goal_{goal.pk}"] for goal in self.goals}
 
 
-class ChangeForm(forms.Form):
+class ToewijzingForm(forms.Form):
+    """A form about one toewijzing, handed in as `toewijzing` and checked against it."""
+
+    def __init__(self, *args, toewijzing, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.toewijzing = toewijzing
+
+
+class ChangeForm(ToewijzingForm):
     """OP033x1/OP257: a new end date (intrekken or oprekken) and/or a new volume."""
 
     end = forms.DateField(label="Nieuwe einddatum", required=False, widget=DateInput())
@@ -158,10 +166,6 @@ class ChangeForm(forms.Form):
         choices=[c for c in code_choices(codes.JZ002)[1:] if c[0] != "01"],
         initial="05",
     )
-
-    def __init__(self, *args, toewijzing, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.toewijzing = toewijzing
 
     def clean(self):
         data = super().clean()
@@ -179,12 +183,8 @@ class ChangeForm(forms.Form):
         return data
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(ToewijzingForm):
     end = forms.DateField(label="Nieuwe einddatum (verlenging)", widget=DateInput())
-
-    def __init__(self, *args, toewijzing, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.toewijzing = toewijzing
 
     def clean_end(self):
         end = self.cleaned_data["end"]
@@ -196,7 +196,7 @@ class ExtendForm(forms.Form):
 WITHDRAW_REASONS = ["02", "03", "05", "06", "07", "09", "13", "14"]
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(ToewijzingForm):
     end = forms.DateField(
         label="Einddatum",
         widget=DateInput(),
@@ -206,10 +206,6 @@ class WithdrawForm(forms.Form):
         label="Reden intrekking (JZ002)",
         choices=[(c, f"{c} – {codes.JZ002.codes[c]}") for c in WITHDRAW_REASONS if c in codes.JZ002.codes],
     )
-
-    def __init__(self, *args, toewijzing, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.toewijzing = toewijzing
 
     def clean_end(self):
         end = self.cleaned_data["end"]
