@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -23,7 +23,7 @@ from jeugdketen.berichten.services import new_identification
 from jeugdketen.catalogus.models import Municipality, Provider
 from jeugdketen.core.privacy import is_valid_bsn
 from jeugdketen.ijw import codes
-from jeugdketen.toegang.api import ScopedPrimaryKeyField, ToewijzingSerializer
+from jeugdketen.toegang.api import ListRetrieveCreateViewSet, ScopedPrimaryKeyField, ToewijzingSerializer
 from jeugdketen.toegang.models import AllocationRequest, Client, Toewijzing
 
 from . import services
@@ -72,14 +72,7 @@ class StopSerializer(serializers.ModelSerializer):
         read_only_fields = ["message", "registered"]
 
 
-class _Delivery(
-    ScopedQuerysetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [HasPermission]
+class _Delivery(ListRetrieveCreateViewSet):
     required_permissions = {
         "list": "toewijzing.view",
         "retrieve": "toewijzing.view",
@@ -88,6 +81,18 @@ class _Delivery(
 
     def _own(self, toewijzing) -> bool:
         return toewijzing.provider_id == provider_id(self.request.user)
+
+    def _sent(self, sent, code: str, *, client=None) -> Response:
+        """Audit the message sent; answer 201 when the municipality accepted it, 422 when not."""
+        record(
+            user=self.request.user,
+            action=Action.MESSAGE,
+            obj=sent.message,
+            client=client,
+            route=route_of(self.request),
+            detail=code,
+        )
+        return Response(sent_body(sent), status=201 if sent.accepted else 422)
 
 
 @extend_schema_view(
@@ -112,15 +117,7 @@ class StartViewSet(_Delivery):
         if not self._own(toewijzing):
             return problem(status.HTTP_403_FORBIDDEN, "Alleen de aanbieder van de toewijzing meldt de start.")
         sent = services.report_start(toewijzing, serializer.validated_data["date"])
-        record(
-            user=request.user,
-            action=Action.MESSAGE,
-            obj=sent.message,
-            client=toewijzing.client,
-            route=route_of(request),
-            detail="JW305",
-        )
-        return Response(sent_body(sent), status=201 if sent.accepted else 422)
+        return self._sent(sent, "JW305", client=toewijzing.client)
 
 
 @extend_schema_view(
@@ -149,15 +146,7 @@ class StopViewSet(_Delivery):
             sent = services.report_stop(toewijzing, data["date"], data["reason"])
         except ValueError as error:
             return problem(status.HTTP_400_BAD_REQUEST, str(error))
-        record(
-            user=request.user,
-            action=Action.MESSAGE,
-            obj=sent.message,
-            client=toewijzing.client,
-            route=route_of(request),
-            detail="JW307",
-        )
-        return Response(sent_body(sent), status=201 if sent.accepted else 422)
+        return self._sent(sent, "JW307", client=toewijzing.client)
 
 
 class RequestSerializer(serializers.ModelSerializer):
@@ -271,14 +260,7 @@ class RequestViewSet(_Delivery):
         sent = services.request_allocation(
             provider=provider, municipality=data["municipality"], client=client, items=[item]
         )
-        record(
-            user=request.user,
-            action=Action.MESSAGE,
-            obj=sent.message,
-            route=route_of(request),
-            detail="JW315",
-        )
-        return Response(sent_body(sent), status=201 if sent.accepted else 422)
+        return self._sent(sent, "JW315")
 
 
 class TaskSerializer(serializers.ModelSerializer):

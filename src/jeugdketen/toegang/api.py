@@ -107,6 +107,21 @@ class ClientSerializer(serializers.ModelSerializer):
         return value
 
 
+class ListRetrieveCreateViewSet(
+    ScopedQuerysetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, retrieve and create, on the rows of the caller's organisation.
+
+    A subclass names the permission of each action in ``required_permissions``.
+    """
+
+    permission_classes = [HasPermission]
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Cliënten van uw organisatie (gemaskeerd)",
@@ -116,14 +131,7 @@ class ClientSerializer(serializers.ModelSerializer):
     retrieve=extend_schema(summary="Eén cliënt (gemaskeerd)", tags=["toegang"]),
     create=extend_schema(summary="Een cliënt registreren", tags=["toegang"]),
 )
-class ClientViewSet(
-    ScopedQuerysetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [HasPermission]
+class ClientViewSet(ListRetrieveCreateViewSet):
     required_permissions = {"list": "client.view", "retrieve": "client.view", "create": "client.change"}
     serializer_class = ClientSerializer
     queryset = Client.objects.select_related("municipality").order_by("pk")
@@ -184,14 +192,7 @@ class ReferralSerializer(serializers.ModelSerializer):
         tags=["toegang"],
     ),
 )
-class ReferralViewSet(
-    ScopedQuerysetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [HasPermission]
+class ReferralViewSet(ListRetrieveCreateViewSet):
     required_permissions = {"list": "client.view", "retrieve": "client.view", "create": "referral.change"}
     serializer_class = ReferralSerializer
     queryset = Referral.objects.select_related("municipality", "provider").order_by("-date", "-pk")
@@ -279,14 +280,7 @@ class RefusalSerializer(ProblemSerializer):
     list=extend_schema(summary="Toewijzingen", tags=["toegang"]),
     retrieve=extend_schema(summary="Eén toewijzing", tags=["toegang"]),
 )
-class ToewijzingViewSet(
-    ScopedQuerysetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    permission_classes = [HasPermission]
+class ToewijzingViewSet(ListRetrieveCreateViewSet):
     required_permissions = {
         "list": "toewijzing.view",
         "retrieve": "toewijzing.view",
