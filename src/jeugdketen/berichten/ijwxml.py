@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from jeugdketen.ijw.report import Issue, local_name, location
+from jeugdketen.ijw.retour import RETOUR_OF
 from jeugdketen.ijw.schema import MESSAGES
 from jeugdketen.ijw.schema.types import ComplexType
 
@@ -24,14 +25,6 @@ BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 XSD_VERSION = "1.0.0"
 BERICHTCODE = {
     code: message.root.elements[0].type.elements[0].type.patterns[0] for code, message in MESSAGES.items()
-}
-RETOUR_OF = {
-    "JW301": "JW302",
-    "JW305": "JW306",
-    "JW307": "JW308",
-    "JW315": "JW316",
-    "JW317": "JW318",
-    "JW319": "JW320",
 }
 RETOURS = frozenset(RETOUR_OF.values())
 OK = "0200"  # WJ001: geen opmerking over deze berichtklasse
