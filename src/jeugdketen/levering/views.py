@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 
 from jeugdketen.accounts.access import (
     MUNICIPALITY_ROLES,
-    get_scoped_or_404,
     has_perm,
     provider_id,
     requires,
@@ -24,7 +23,8 @@ from jeugdketen.audit.log import Action, changed
 from jeugdketen.berichten.services import new_identification
 from jeugdketen.catalogus.models import Provider
 from jeugdketen.core.werkdagen import add_working_days
-from jeugdketen.toegang.models import AllocationRequest, Client, Toewijzing
+from jeugdketen.toegang.models import AllocationRequest, Client
+from jeugdketen.toegang.views import toewijzing_or_404
 
 from . import services
 from .deadlines import DEADLINES, waiting_list
@@ -98,11 +98,7 @@ def _verdict(request, sent, what: str) -> None:
 
 @requires("delivery.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def start_view(request, pk: int):
-    toewijzing = get_scoped_or_404(
-        request.user,
-        Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
-        pk=pk,
-    )
+    toewijzing = toewijzing_or_404(request, pk)
     form = StartForm(
         request.POST or None, toewijzing=toewijzing, initial={"begin": max(dt.date.today(), toewijzing.begin)}
     )
@@ -118,11 +114,7 @@ def start_view(request, pk: int):
 
 @requires("delivery.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def stop_view(request, pk: int):
-    toewijzing = get_scoped_or_404(
-        request.user,
-        Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
-        pk=pk,
-    )
+    toewijzing = toewijzing_or_404(request, pk)
     start = toewijzing.starts.order_by("-date").first()
     form = StopForm(request.POST or None, start=start)
     if request.method == "POST" and start is None:
@@ -188,11 +180,7 @@ def request_view(request):
 @requires("delivery.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def change_request_view(request, pk: int):
     """Verzoek om wijziging (JW317): the municipality answers with a JW318, then a JW301 or JW319."""
-    toewijzing = get_scoped_or_404(
-        request.user,
-        Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
-        pk=pk,
-    )
+    toewijzing = toewijzing_or_404(request, pk)
     form = ChangeRequestForm(
         request.POST or None,
         toewijzing=toewijzing,

@@ -167,7 +167,8 @@ def _delivered(request, message, what: str) -> None:
     flash.success(request, text)
 
 
-def _toewijzing(request, pk: int) -> Toewijzing:
+def toewijzing_or_404(request, pk: int) -> Toewijzing:
+    """The toewijzing `pk` of the user's own organisation (404 otherwise), with what its screens show."""
     return get_scoped_or_404(
         request.user,
         Toewijzing.objects.select_related("client", "provider", "municipality", "product"),
@@ -232,7 +233,7 @@ def evaluation_view(request, pk: int):
 @requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def change_view(request, pk: int):
     """Wijzigen (OP033x1/OP257): a new end date or volume, sent as a new JW301 with RedenWijziging."""
-    toewijzing = _toewijzing(request, pk)
+    toewijzing = toewijzing_or_404(request, pk)
     form = ChangeForm(
         request.POST or None,
         toewijzing=toewijzing,
@@ -253,7 +254,7 @@ def change_view(request, pk: int):
 @requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def extend_view(request, pk: int):
     """Verlengen (OP380): the end date of the same toewijzing stretches, RedenWijziging 04."""
-    toewijzing = _toewijzing(request, pk)
+    toewijzing = toewijzing_or_404(request, pk)
     form = ExtendForm(request.POST or None, toewijzing=toewijzing)
     if request.method == "POST" and form.is_valid():
         message = extend(toewijzing, end=form.cleaned_data["end"])
@@ -268,7 +269,7 @@ def extend_view(request, pk: int):
 @requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def withdraw_view(request, pk: int):
     """Intrekken: the toewijzing ends earlier (or never starts), with a JZ002 reason."""
-    toewijzing = _toewijzing(request, pk)
+    toewijzing = toewijzing_or_404(request, pk)
     form = WithdrawForm(request.POST or None, toewijzing=toewijzing, initial={"end": dt.date.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
