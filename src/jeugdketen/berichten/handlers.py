@@ -259,6 +259,7 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
             begin=request.begin,
             end=request.end,
             referrer_code=request.referrer_code,
+            requested_by_provider=True,
         )
     )
     if findings:
@@ -420,6 +421,7 @@ def decide_change(requests: list[AllocationRequest], *, today: dt.date) -> list:
             begin=request.begin,
             end=request.end,
             replaces=request.change_of,
+            requested_by_provider=True,
         )
         findings = [
             f for f in check_allocation(proposal) if not (request.change_of and f.rule == "VERWIJZER")

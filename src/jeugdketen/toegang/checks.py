@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from jeugdketen.catalogus.models import Municipality, Product, Provider
-from jeugdketen.contracten.models import ClientStop, ContractProduct
+from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, ContractProduct
 
 MAX_YEARS = 2
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
@@ -43,6 +43,7 @@ class Proposal:
     bridging: bool = False
     guardianship: bool = False
     replaces: object = None  # a toewijzing this one changes; excluded from combination checks
+    requested_by_provider: bool = False  # answers the provider's own JW315/JW317: it agreed
 
 
 def find_product(municipality: Municipality, category: str, code: str | None) -> Product | None:
@@ -182,6 +183,29 @@ def check_client_stop(p: Proposal) -> list[Finding]:
     return []
 
 
+def check_acceptance_exemption(p: Proposal) -> list[Finding]:
+    """A provider exempt from the acceptance duty (acceptatieplicht) may decline clients, so the
+    municipality allocates to it only what the provider itself asked for."""
+    if p.requested_by_provider:
+        return []
+    exemptions = AcceptanceExemption.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+    )
+    if p.product is not None:
+        exemptions = exemptions.filter(Q(product__isnull=True) | Q(product=p.product))
+    exemption = exemptions.first()
+    if exemption is not None:
+        return [
+            Finding(
+                "ACCEPTATIEPLICHT",
+                f"{p.provider.name} is vrijgesteld van de acceptatieplicht ({exemption.reason}); "
+                "wijs alleen toe op verzoek van de aanbieder (JW315).",
+                "4",
+            )
+        ]
+    return []
+
+
 def check_duration(p: Proposal) -> list[Finding]:
     """At most 2 years, except foster care under guardianship; bridging care at most 6 weeks."""
     if p.end is None:
@@ -205,6 +229,7 @@ CHECKS = [
     check_referrer,
     check_combination,
     check_client_stop,
+    check_acceptance_exemption,
     check_duration,
 ]
 

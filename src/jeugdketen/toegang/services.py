@@ -164,6 +164,7 @@ def allocate(
             referrer_code=referrer_code,
             bridging=bridging,
             guardianship=guardianship,
+            requested_by_provider=bool(request_reference),
         )
     )
     if findings:
