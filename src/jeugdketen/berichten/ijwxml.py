@@ -1,10 +1,13 @@
-"""Builders for the iJw 3.2 messages this app sends, on top of lxml.
+"""Adapter from this project's models to the typed iJw 3.2 messages of :mod:`jeugdketen.ijw`.
 
-The ``jeugdketen.ijw`` package judges messages but does not build them (yet); these
-builders write exactly the elements, in the order, the official XSDs demand (the tests
-validate every built message against them). Retour messages are built generically from
-the inbound message and the retour's schema declaration in :mod:`jeugdketen.ijw.schema`:
-a retour mirrors its message and adds RetourCodes to every class the schema gives them.
+Every builder here fills the dataclass model of its message (``jeugdketen.ijw.messages``)
+from the app's clients and toewijzingen and returns ``model.to_tree()``: the library owns
+element names, order and value formats, so there is one way to write a message.
+
+Retour messages are built generically from the inbound message and the retour's schema
+declaration in :mod:`jeugdketen.ijw.schema`: a retour mirrors its message and adds
+RetourCodes to every class the schema gives them. They do not use
+:func:`jeugdketen.ijw.build_retour`, which places codes differently (see :func:`retour`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from jeugdketen.ijw.messages import basis as b
+from jeugdketen.ijw.messages import jw301 as m301
+from jeugdketen.ijw.messages import jw305 as m305
+from jeugdketen.ijw.messages import jw307 as m307
+from jeugdketen.ijw.messages import jw315 as m315
+from jeugdketen.ijw.messages import jw317 as m317
+from jeugdketen.ijw.messages import jw319 as m319
 from jeugdketen.ijw.report import Issue, local_name, location
 from jeugdketen.ijw.retour import RETOUR_OF
 from jeugdketen.ijw.schema import MESSAGES
@@ -30,146 +40,151 @@ RETOURS = frozenset(RETOUR_OF.values())
 OK = "0200"  # WJ001: geen opmerking over deze berichtklasse
 
 
-def namespace(code: str) -> str:
-    return MESSAGES[code].namespace
+def _opt(value):
+    """None for an absent value (None or empty), so the model leaves the element out."""
+    return None if value in (None, "") else value
 
 
-class Builder:
-    """One message under construction: `el` adds an element in the message namespace."""
+def _header(header_class, sender, receiver, identification, dagtekening):
+    return header_class(
+        afzender=sender,
+        ontvanger=receiver,
+        bericht_identificatie=b.BerichtIdentificatie(identificatie=identification, dagtekening=dagtekening),
+        xsd_versie=b.XsdVersie(basisschema_xsd_versie=XSD_VERSION, bericht_xsd_versie=XSD_VERSION),
+    )
 
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.ns = namespace(code)
-        self.root = etree.Element(f"{{{self.ns}}}Bericht", nsmap={code.lower(): self.ns, "ijw": BASIS})
 
-    def el(self, parent, name: str, text=None, *, basis: bool = False):
-        node = etree.SubElement(parent, f"{{{BASIS if basis else self.ns}}}{name}")
-        if text is not None:
-            node.text = text.isoformat() if isinstance(text, dt.date) else str(text)
-        return node
+def _gender(client) -> str:
+    return client.gender if client.gender in ("0", "1", "2") else "0"
 
-    def opt(self, parent, name: str, text, *, basis: bool = False):
-        if text not in (None, ""):
-            self.el(parent, name, text, basis=basis)
 
-    def header(self, sender: str, receiver: str, identification: str, dagtekening: dt.date):
-        header = self.el(self.root, "Header")
-        self.el(header, "BerichtCode", BERICHTCODE[self.code])
-        self.el(header, "BerichtVersie", "3")
-        self.el(header, "BerichtSubversie", "2")
-        self.el(header, "Afzender", sender)
-        self.el(header, "Ontvanger", receiver)
-        ident = self.el(header, "BerichtIdentificatie")
-        self.el(ident, "Identificatie", identification, basis=True)
-        self.el(ident, "Dagtekening", dagtekening, basis=True)
-        self.xsd_version(header, "XsdVersie")
-        return header
+def _born(client) -> b.Geboortedatum:
+    return b.Geboortedatum(datum=client.birth_date)
 
-    def xsd_version(self, parent, name: str) -> None:
-        node = self.el(parent, name)
-        self.el(node, "BasisschemaXsdVersie", XSD_VERSION, basis=True)
-        self.el(node, "BerichtXsdVersie", XSD_VERSION, basis=True)
 
-    def client_head(self, parent, client, *, full: bool = False) -> None:
-        """Bsn, Geboortedatum, Geslacht, Naam (CDT_VolledigeNaam when `full`, else verkort)."""
-        self.el(parent, "Bsn", client.bsn)
-        born = self.el(parent, "Geboortedatum")
-        self.el(born, "Datum", client.birth_date, basis=True)
-        self.el(parent, "Geslacht", client.gender if client.gender in ("0", "1", "2") else "0")
-        name = self.el(parent, "Naam")
-        family = self.el(name, "Geslachtsnaam", basis=True)
-        self.el(family, "Achternaam", client.last_name, basis=True)
-        self.opt(family, "Voorvoegsel", client.prefix, basis=True)
-        self.opt(name, "Voornamen", client.given_name, basis=True)
-        initials = "".join(ch for ch in (client.initials or "") if ch.isalpha())[:6]
-        self.opt(name, "Voorletters", initials, basis=True)
-        if full:
-            self.el(name, "NaamGebruik", "1", basis=True)
+def _name(client, *, full: bool = False):
+    """CDT_VolledigeNaam (NaamGebruik 1) when `full`, else CDT_VerkorteNaam."""
+    family = b.Achternaam(achternaam=client.last_name, voorvoegsel=_opt(client.prefix))
+    initials = "".join(ch for ch in (client.initials or "") if ch.isalpha())[:6]
+    if full:
+        return b.VolledigeNaam(
+            geslachtsnaam=family,
+            voornamen=_opt(client.given_name),
+            voorletters=_opt(initials),
+            naam_gebruik="1",
+        )
+    return b.VerkorteNaam(geslachtsnaam=family, voornamen=_opt(client.given_name), voorletters=_opt(initials))
 
-    def product(self, parent, category: str, code: str | None, name: str = "Product") -> None:
-        if not category:
-            return
-        node = self.el(parent, name)
-        self.el(node, "Categorie", category, basis=True)
-        self.opt(node, "Code", code, basis=True)
 
-    def omvang(self, parent, volume, unit, frequency) -> None:
-        if volume is None or not unit or not frequency:
-            return
-        node = self.el(parent, "Omvang")
-        self.el(node, "Volume", volume, basis=True)
-        self.el(node, "Eenheid", unit, basis=True)
-        self.el(node, "Frequentie", frequency, basis=True)
+def _product(category: str, code: str | None) -> b.Product | None:
+    return b.Product(categorie=category, code=_opt(code)) if category else None
+
+
+def _omvang(volume, unit, frequency) -> b.Omvang | None:
+    if volume is None or not unit or not frequency:
+        return None
+    return b.Omvang(volume=int(volume), eenheid=unit, frequentie=frequency)
+
+
+def _int(value) -> int | None:
+    value = _opt(value)
+    return None if value is None else int(value)
+
+
+def _address(client) -> b.Adres | None:
+    if not (client.house_number and client.house_number[:1].isdigit()):
+        return None
+    number = "".join(ch for ch in client.house_number if ch.isdigit())[:5]
+    return b.Adres(
+        huis=b.Huis(huisnummer=int(number)),
+        postcode=_opt(client.postcode),
+        straatnaam=_opt(client.street),
+        plaatsnaam=_opt(client.city),
+        land_code="NL",
+    )
 
 
 def jw301(client, toewijzingen: Iterable, *, sender, receiver, identification, dagtekening, time="12:00:00"):
     """Toewijzing: every given toewijzing of this client at this provider (OP033x1 asks all current)."""
-    b = Builder("JW301")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Client")
-    b.client_head(node, client, full=True)
-    contacts = b.el(node, "Contactgegevens")
-    contact = b.el(contacts, "Contact")
-    b.el(contact, "Soort", "01")
-    if client.house_number and client.house_number[:1].isdigit():
-        address = b.el(contact, "Adres")
-        house = b.el(address, "Huis", basis=True)
-        b.el(house, "Huisnummer", "".join(ch for ch in client.house_number if ch.isdigit())[:5], basis=True)
-        b.opt(address, "Postcode", client.postcode, basis=True)
-        b.opt(address, "Straatnaam", client.street, basis=True)
-        b.opt(address, "Plaatsnaam", client.city, basis=True)
-        b.el(address, "LandCode", "NL", basis=True)
-    products = b.el(node, "ToegewezenProducten")
-    for t in toewijzingen:
-        item = b.el(products, "ToegewezenProduct")
-        b.el(item, "ToewijzingNummer", t.number)
-        b.opt(item, "ReferentieAanbieder", t.request_reference)
-        b.product(item, t.product_category, t.product_code)
-        b.el(item, "Toewijzingsdatum", t.toewijzing_date)
-        b.el(item, "Toewijzingstijd", time)
-        b.el(item, "Ingangsdatum", t.begin)
-        b.opt(item, "Einddatum", t.end)
-        b.opt(item, "RedenWijziging", t.reden_wijziging)
-        b.omvang(item, t.volume, t.unit, t.frequency)
-        b.opt(item, "Budget", t.budget_cents)
-        b.opt(item, "Commentaar", t.comment)
-    return b.root
+    toewijzingstijd = dt.time.fromisoformat(time) if isinstance(time, str) else time
+    products = [
+        m301.ToegewezenProduct(
+            toewijzing_nummer=int(t.number),
+            referentie_aanbieder=_opt(t.request_reference),
+            product=_product(t.product_category, t.product_code),
+            toewijzingsdatum=t.toewijzing_date,
+            toewijzingstijd=toewijzingstijd,
+            ingangsdatum=t.begin,
+            einddatum=_opt(t.end),
+            reden_wijziging=_opt(t.reden_wijziging),
+            omvang=_omvang(t.volume, t.unit, t.frequency),
+            budget=_int(t.budget_cents),
+            commentaar=_opt(t.comment),
+        )
+        for t in toewijzingen
+    ]
+    message = m301.JW301(
+        header=_header(m301.Header, sender, receiver, identification, dagtekening),
+        client=m301.Client(
+            bsn=client.bsn,
+            geboortedatum=_born(client),
+            geslacht=_gender(client),
+            naam=_name(client, full=True),
+            contactgegevens=[m301.Contact(soort="01", adres=_address(client))],
+            toegewezen_producten=products,
+        ),
+    )
+    return message.to_tree()
 
 
 def jw305(client, starts: Iterable[tuple], *, sender, receiver, identification, dagtekening):
     """Start zorg; `starts` holds (toewijzing, begindatum, StatusAanlevering)."""
-    b = Builder("JW305")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Client")
-    b.client_head(node, client)
-    items = b.el(node, "StartProducten")
-    for t, begin, status in starts:
-        item = b.el(items, "StartProduct")
-        b.el(item, "ToewijzingNummer", t.number)
-        b.product(item, t.product_category, t.product_code)
-        b.el(item, "ToewijzingIngangsdatum", t.begin)
-        b.el(item, "Begindatum", begin)
-        b.el(item, "StatusAanlevering", status)
-    return b.root
+    message = m305.JW305(
+        header=_header(m305.Header, sender, receiver, identification, dagtekening),
+        client=m305.Client(
+            bsn=client.bsn,
+            geboortedatum=_born(client),
+            geslacht=_gender(client),
+            naam=_name(client),
+            start_producten=[
+                m305.StartProduct(
+                    toewijzing_nummer=int(t.number),
+                    product=_product(t.product_category, t.product_code),
+                    toewijzing_ingangsdatum=t.begin,
+                    begindatum=begin,
+                    status_aanlevering=status,
+                )
+                for t, begin, status in starts
+            ],
+        ),
+    )
+    return message.to_tree()
 
 
 def jw307(client, stops: Iterable[tuple], *, sender, receiver, identification, dagtekening):
     """Stop zorg; `stops` holds (toewijzing, begindatum, reden beëindiging, einddatum, status)."""
-    b = Builder("JW307")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Client")
-    b.client_head(node, client)
-    items = b.el(node, "StopProducten")
-    for t, begin, reason, end, status in stops:
-        item = b.el(items, "StopProduct")
-        b.el(item, "ToewijzingNummer", t.number)
-        b.product(item, t.product_category, t.product_code)
-        b.el(item, "ToewijzingIngangsdatum", t.begin)
-        b.el(item, "Begindatum", begin)
-        b.el(item, "RedenBeeindiging", reason)
-        b.el(item, "Einddatum", end)
-        b.el(item, "StatusAanlevering", status)
-    return b.root
+    message = m307.JW307(
+        header=_header(m307.Header, sender, receiver, identification, dagtekening),
+        client=m307.Client(
+            bsn=client.bsn,
+            geboortedatum=_born(client),
+            geslacht=_gender(client),
+            naam=_name(client),
+            stop_producten=[
+                m307.StopProduct(
+                    toewijzing_nummer=int(t.number),
+                    product=_product(t.product_category, t.product_code),
+                    toewijzing_ingangsdatum=t.begin,
+                    begindatum=begin,
+                    reden_beeindiging=reason,
+                    einddatum=end,
+                    status_aanlevering=status,
+                )
+                for t, begin, reason, end, status in stops
+            ],
+        ),
+    )
+    return message.to_tree()
 
 
 @dataclass
@@ -190,28 +205,37 @@ class Requested:
     referrer_name: str = ""
 
 
+def _verwijzer(r: Requested) -> b.Verwijzer:
+    if r.referrer_code == "06":
+        return b.Verwijzer(type=r.referrer_code)
+    if r.referrer_agb and r.referrer_code in ("02", "03", "04", "05"):
+        return b.Verwijzer(type=r.referrer_code, zorgverlener_code=r.referrer_agb)
+    return b.Verwijzer(type=r.referrer_code, naam=r.referrer_name or "onbekend")
+
+
 def jw315(client, items: Iterable[Requested], *, sender, receiver, identification, dagtekening):
-    b = Builder("JW315")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Client")
-    b.client_head(node, client)
-    products = b.el(node, "AangevraagdeProducten")
-    for r in items:
-        item = b.el(products, "AangevraagdProduct")
-        b.el(item, "ReferentieAanbieder", r.reference)
-        b.product(item, r.category, r.code)
-        b.el(item, "ToewijzingIngangsdatum", r.begin)
-        b.opt(item, "ToewijzingEinddatum", r.end)
-        b.omvang(item, r.volume, r.unit, r.frequency)
-        b.opt(item, "Budget", r.budget_cents)
-        referrer = b.el(item, "Verwijzer")
-        b.el(referrer, "Type", r.referrer_code, basis=True)
-        if r.referrer_code != "06":
-            if r.referrer_agb and r.referrer_code in ("02", "03", "04", "05"):
-                b.el(referrer, "ZorgverlenerCode", r.referrer_agb, basis=True)
-            else:
-                b.el(referrer, "Naam", r.referrer_name or "onbekend", basis=True)
-    return b.root
+    message = m315.JW315(
+        header=_header(m315.Header, sender, receiver, identification, dagtekening),
+        client=m315.Client(
+            bsn=client.bsn,
+            geboortedatum=_born(client),
+            geslacht=_gender(client),
+            naam=_name(client),
+            aangevraagde_producten=[
+                m315.AangevraagdProduct(
+                    referentie_aanbieder=r.reference,
+                    product=_product(r.category, r.code),
+                    toewijzing_ingangsdatum=r.begin,
+                    toewijzing_einddatum=_opt(r.end),
+                    omvang=_omvang(r.volume, r.unit, r.frequency),
+                    budget=_int(r.budget_cents),
+                    verwijzer=_verwijzer(r),
+                )
+                for r in items
+            ],
+        ),
+    )
+    return message.to_tree()
 
 
 def jw317(
@@ -228,51 +252,73 @@ def jw317(
     dagtekening,
 ):
     """Verzoek om wijziging; `changed` holds (toewijzing, gewenste ingangsdatum, einddatum, volume)."""
-    b = Builder("JW317")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Client")
-    b.el(node, "Bsn", client.bsn)
-    request = b.el(node, "Verzoek")
-    b.el(request, "ReferentieAanbieder", reference)
-    b.el(request, "RedenVerzoek", reason)
-    unchanged, changed, new = list(unchanged), list(changed), list(new)
-    if unchanged:
-        group = b.el(request, "OngewijzigdeProducten")
-        for t in unchanged:
-            b.el(b.el(group, "OngewijzigdProduct"), "ToewijzingNummer", t.number)
-    if changed:
-        group = b.el(request, "TeWijzigenProducten")
-        for t, begin, end, volume in changed:
-            item = b.el(group, "TeWijzigenProduct")
-            b.el(item, "ToewijzingNummer", t.number)
-            b.el(item, "GewensteIngangsdatum", begin)
-            b.opt(item, "Einddatum", end)
-            b.omvang(item, volume, t.unit, t.frequency)
-    if new:
-        group = b.el(request, "NieuweProducten")
-        for r in new:
-            item = b.el(group, "NieuwProduct")
-            b.product(item, r.category, r.code)
-            b.el(item, "GewensteIngangsdatum", r.begin)
-            b.opt(item, "Einddatum", r.end)
-            b.omvang(item, r.volume, r.unit, r.frequency)
-            b.opt(item, "Budget", r.budget_cents)
-    return b.root
+    request = m317.Verzoek(
+        referentie_aanbieder=reference,
+        reden_verzoek=reason,
+        ongewijzigde_producten=[m317.OngewijzigdProduct(toewijzing_nummer=int(t.number)) for t in unchanged],
+        te_wijzigen_producten=[
+            m317.TeWijzigenProduct(
+                toewijzing_nummer=int(t.number),
+                gewenste_ingangsdatum=begin,
+                einddatum=_opt(end),
+                omvang=_omvang(volume, t.unit, t.frequency),
+            )
+            for t, begin, end, volume in changed
+        ],
+        nieuwe_producten=[
+            m317.NieuwProduct(
+                product=_product(r.category, r.code),
+                gewenste_ingangsdatum=r.begin,
+                einddatum=_opt(r.end),
+                omvang=_omvang(r.volume, r.unit, r.frequency),
+                budget=_int(r.budget_cents),
+            )
+            for r in new
+        ],
+    )
+    message = m317.JW317(
+        header=_header(m317.Header, sender, receiver, identification, dagtekening),
+        client=m317.Client(bsn=client.bsn, verzoek=request),
+    )
+    return message.to_tree()
 
 
 def jw319(
     *, reference, answer, reason="", right_municipality="", sender, receiver, identification, dagtekening
 ):
     """Antwoord: VerzoekAntwoord 1 (afgewezen, with WJ759 reason) or 2 (in onderzoek)."""
-    b = Builder("JW319")
-    b.header(sender, receiver, identification, dagtekening)
-    node = b.el(b.root, "Antwoord")
-    b.el(node, "ReferentieAanbieder", reference)
-    b.el(node, "VerzoekAntwoord", answer)
-    b.opt(node, "RedenAfwijzingVerzoek", reason)
-    if right_municipality:
-        b.el(b.el(node, "Woonplaatsbeginsel"), "Gemeente", right_municipality)
-    return b.root
+    message = m319.JW319(
+        header=_header(m319.Header, sender, receiver, identification, dagtekening),
+        antwoord=m319.Antwoord(
+            referentie_aanbieder=reference,
+            verzoek_antwoord=answer,
+            reden_afwijzing_verzoek=_opt(reason),
+            woonplaatsbeginsel=m319.Woonplaatsbeginsel(gemeente=right_municipality)
+            if right_municipality
+            else None,
+        ),
+    )
+    return message.to_tree()
+
+
+class Builder:
+    """One retour message under construction: `el` adds an element in the message namespace."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.ns = MESSAGES[code].namespace
+        self.root = etree.Element(f"{{{self.ns}}}Bericht", nsmap={code.lower(): self.ns, "ijw": BASIS})
+
+    def el(self, parent, name: str, text=None, *, basis: bool = False):
+        node = etree.SubElement(parent, f"{{{BASIS if basis else self.ns}}}{name}")
+        if text is not None:
+            node.text = text.isoformat() if isinstance(text, dt.date) else str(text)
+        return node
+
+    def xsd_version(self, parent, name: str) -> None:
+        node = self.el(parent, name)
+        self.el(node, "BasisschemaXsdVersie", XSD_VERSION, basis=True)
+        self.el(node, "BerichtXsdVersie", XSD_VERSION, basis=True)
 
 
 # --- retour messages -------------------------------------------------------------------------
@@ -286,6 +332,11 @@ def retour(
     Without issues the retour is the header alone with RetourCode 0200. With issues, every
     class the retour schema gives RetourCodes carries the codes of the issues located in it
     (0200 where there are none); issues outside any class go to the header.
+
+    This is not :func:`jeugdketen.ijw.build_retour`: that one always mirrors the message
+    (0200 in every class) for an accepted one, always adds RetourCodes to the header, and
+    answers a message it may not mirror with 0001 alone, where this keeps the issues'
+    own codes in the header (9056 for a duplicate, the TR codes of a refused message).
     """
     retour_code = RETOUR_OF[code]
     message = MESSAGES[retour_code]
