@@ -6,18 +6,15 @@ element names, order and value formats, so there is one way to write a message.
 
 Retour messages are built generically from the inbound message and the retour's schema
 declaration in :mod:`jeugdketen.ijw.schema`: a retour mirrors its message and adds
-RetourCodes to every class the schema gives them. They do not use
-:func:`jeugdketen.ijw.build_retour`, which places codes differently (see :func:`retour`).
+RetourCodes as invulinstructie IV028 prescribes, by :func:`jeugdketen.ijw.build_retour`
+(see :func:`retour`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from lxml import etree
 
 from jeugdketen.ijw.messages import basis as b
 from jeugdketen.ijw.messages import jw301 as m301
@@ -26,10 +23,10 @@ from jeugdketen.ijw.messages import jw307 as m307
 from jeugdketen.ijw.messages import jw315 as m315
 from jeugdketen.ijw.messages import jw317 as m317
 from jeugdketen.ijw.messages import jw319 as m319
-from jeugdketen.ijw.report import Issue, local_name, location
-from jeugdketen.ijw.retour import RETOUR_OF
+from jeugdketen.ijw.report import Issue, Report
+from jeugdketen.ijw.retour import RETOUR_OF, build_retour
 from jeugdketen.ijw.schema import MESSAGES
-from jeugdketen.ijw.schema.types import ComplexType
+from jeugdketen.ijw.xml import Document
 
 BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 XSD_VERSION = "1.0.0"
@@ -301,154 +298,25 @@ def jw319(
     return message.to_tree()
 
 
-class Builder:
-    """One retour message under construction: `el` adds an element in the message namespace."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.ns = MESSAGES[code].namespace
-        self.root = etree.Element(f"{{{self.ns}}}Bericht", nsmap={code.lower(): self.ns, "ijw": BASIS})
-
-    def el(self, parent, name: str, text=None, *, basis: bool = False):
-        node = etree.SubElement(parent, f"{{{BASIS if basis else self.ns}}}{name}")
-        if text is not None:
-            node.text = text.isoformat() if isinstance(text, dt.date) else str(text)
-        return node
-
-    def xsd_version(self, parent, name: str) -> None:
-        node = self.el(parent, name)
-        self.el(node, "BasisschemaXsdVersie", XSD_VERSION, basis=True)
-        self.el(node, "BerichtXsdVersie", XSD_VERSION, basis=True)
-
-
 # --- retour messages -------------------------------------------------------------------------
 
 
-def retour(
-    original_root, issues: Iterable[Issue], *, code: str, identification, dagtekening, header_only=False
-):
-    """The retour of `original_root` (a parsed JW301/305/307/315/317/319) with these issues.
+def retour(original_root, issues: Iterable[Issue], *, code: str, identification, dagtekening):
+    """The IV028 retour of `original_root` (a parsed JW301/305/307/315/317/319) with these issues.
 
-    Without issues the retour is the header alone with RetourCode 0200. With issues, every
-    class the retour schema gives RetourCodes carries the codes of the issues located in it
-    (0200 where there are none); issues outside any class go to the header.
-
-    This is not :func:`jeugdketen.ijw.build_retour`: that one always mirrors the message
-    (0200 in every class) for an accepted one, always adds RetourCodes to the header, and
-    answers a message it may not mirror with 0001 alone, where this keeps the issues'
-    own codes in the header (9056 for a duplicate, the TR codes of a refused message).
+    Delegates to :func:`jeugdketen.ijw.build_retour`, so the rules of invulinstructie IV028
+    hold here too: no issues -> only the Header, without retourcodes; an in-message rule ->
+    only the Header with 0001; a berichtoverstijgend issue in the Header (or without
+    location, like TR056 for a duplicate) -> only the Header with its retourcode; issues in
+    clients -> those clients whole with a code in every class and 0200 in the Header.
+    Raises :class:`jeugdketen.ijw.retour.NoRetourError` for XSD issues: no retour is sent.
     """
-    retour_code = RETOUR_OF[code]
-    message = MESSAGES[retour_code]
-    ns = message.namespace
-    issues = list(issues)
-    b = Builder(retour_code)
-    root_type = message.root
-    original_header = _child(original_root, "Header")
-
-    class_locations: dict[str, object] = {}
-    body_decl = [e for e in root_type.elements if e.name != "Header"]
-    if not header_only:
-        for element in body_decl:
-            for node in _children(original_root, element.name):
-                _collect_classes(node, element.type, ns, class_locations)
-
-    per_class: dict[str, list[str]] = defaultdict(list)
-    header_codes: list[str] = []
-    for issue in issues:
-        target = None
-        for loc in issue.locations or ("/Bericht",):
-            matches = [c for c in class_locations if loc == c or loc.startswith(c + "/")]
-            if matches:
-                target = max(matches, key=len)
-                break
-        if target is None:
-            header_codes.append(issue.return_code)
-        else:
-            per_class[target].append(issue.return_code)
-
-    header = b.el(b.root, "Header")
-    for element in root_type.elements[0].type.elements:
-        name = element.name
-        if name == "BerichtCode":
-            b.el(header, name, BERICHTCODE[retour_code])
-        elif name == "IdentificatieRetour":
-            b.el(header, name, identification)
-        elif name == "DagtekeningRetour":
-            b.el(header, name, dagtekening)
-        elif name == "XsltVersie":
-            continue
-        elif name == "XsdVersieRetour":
-            b.xsd_version(header, name)
-        elif name == "RetourCodes":
-            codes = header_codes or ([] if per_class else [OK])
-            if codes:
-                node = b.el(header, name)
-                for value in dict.fromkeys(codes):
-                    b.el(node, "RetourCode", value)
-        else:
-            source = _child(original_header, name)
-            if source is not None:
-                _copy(b, header, source, name)
-    if per_class:
-        for element in body_decl:
-            for node in _children(original_root, element.name):
-                _mirror(b, b.root, node, element, ns, per_class)
-    return b.root
-
-
-def _children(parent, name: str) -> list:
-    return [child for child in parent.iterchildren(etree.Element) if local_name(child.tag) == name]
-
-
-def _child(parent, name: str):
-    found = _children(parent, name)
-    return found[0] if found else None
-
-
-def _is_class(type_, ns: str) -> bool:
-    return isinstance(type_, ComplexType) and type_.namespace == ns
-
-
-def _collect_classes(node, type_, ns: str, out: dict) -> None:
-    if not _is_class(type_, ns):
-        return
-    if any(e.name == "RetourCodes" for e in type_.elements):
-        out[location(node)] = node
-    for element in type_.elements:
-        for child in _children(node, element.name):
-            _collect_classes(child, element.type, ns, out)
-
-
-def _copy(b: Builder, parent, source, name: str) -> None:
-    """A copy of `source` under `parent`, renamed into the retour namespace; basis children kept."""
-    node = etree.SubElement(parent, f"{{{b.ns}}}{name}")
-    node.text = source.text if len(source) == 0 else None
-    for child in source.iterchildren(etree.Element):
-        node.append(_deep(child))
-
-
-def _deep(element):
-    copy = etree.Element(element.tag)
-    copy.text = element.text if len(element) == 0 else None
-    for child in element.iterchildren(etree.Element):
-        copy.append(_deep(child))
-    return copy
-
-
-def _mirror(b: Builder, parent, node, element, ns: str, per_class: dict) -> None:
-    type_ = element.type
-    if not _is_class(type_, ns):
-        _copy(b, parent, node, element.name)
-        return
-    new = etree.SubElement(parent, f"{{{ns}}}{element.name}")
-    here = location(node)
-    for child in type_.elements:
-        if child.name == "RetourCodes":
-            codes = per_class.get(here) or [OK]
-            group = b.el(new, "RetourCodes")
-            for value in dict.fromkeys(codes):
-                b.el(group, "RetourCode", value)
-            continue
-        for source in _children(node, child.name):
-            _mirror(b, new, source, child, ns, per_class)
+    day = dagtekening if isinstance(dagtekening, dt.date) else dt.date.fromisoformat(str(dagtekening))
+    document = build_retour(
+        Document(MESSAGES[code], original_root),
+        Report(code, issues=list(issues)),
+        identificatie=identification,
+        dagtekening=day,
+        xsd_versie_retour=(XSD_VERSION, XSD_VERSION),
+    )
+    return document.root

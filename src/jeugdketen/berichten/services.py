@@ -211,9 +211,12 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
         message.accepted = not issues
         message.verdict = [issue.as_dict() for issue in issues]
         message.save(update_fields=["accepted", "verdict", "client"])
-        produced = [
-            _send_retour(document, message, issues, municipality, provider, today, header_only=not report.ok)
-        ]
+        # IV028: a message that is not XSD-valid gets no retour (the sender sees the verdict)
+        produced = (
+            [_send_retour(document, message, issues, municipality, provider, today)]
+            if report.schema_valid
+            else []
+        )
         for followup in followups:
             produced.extend(followup())
         return Outcome(message, header.code, message.accepted, message.verdict, produced)
@@ -239,7 +242,7 @@ def _declaration_answer(document, report, data, today) -> Outcome:
     return Outcome(result.message, "JW325", result.accepted, result.issues, [], duplicate=result.duplicate)
 
 
-def _send_retour(document, message, issues, municipality, provider, today, *, header_only=False) -> Message:
+def _send_retour(document, message, issues, municipality, provider, today) -> Message:
     identification = new_identification()
     root = ijwxml.retour(
         document.root,
@@ -247,7 +250,6 @@ def _send_retour(document, message, issues, municipality, provider, today, *, he
         code=document.code,
         identification=identification,
         dagtekening=today,
-        header_only=header_only,
     )
     retour_code = ijwxml.RETOUR_OF[document.code]
     return Message.objects.create(
@@ -282,9 +284,7 @@ def _duplicate(document, header, municipality, provider, today) -> Outcome:
     )
     produced = []
     if not header.is_retour:
-        produced.append(
-            _send_retour(document, original, [issue], municipality, provider, today, header_only=True)
-        )
+        produced.append(_send_retour(document, original, [issue], municipality, provider, today))
     return Outcome(original, header.code, False, [issue.as_dict()], produced, duplicate=True)
 
 
