@@ -7,6 +7,7 @@ from tests.toegang.world import assert_valid, run
 from jeugdketen.accounts.models import User
 from jeugdketen.berichten.models import Message
 from jeugdketen.core.privacy import is_valid_bsn
+from jeugdketen.monitoring.models import Budget
 from jeugdketen.toegang.models import Client, Toewijzing
 
 TODAY = dt.date(2026, 3, 2)
@@ -19,6 +20,9 @@ def snapshot():
             Toewijzing.objects.order_by("pk").values_list(
                 "number", "product_code", "begin", "provider__agb_code"
             )
+        ),
+        list(
+            Budget.objects.order_by("municipality__cbs_code", "lot__code").values_list("lot__code", "amount")
         ),
     )
 
@@ -53,6 +57,8 @@ def test_demo_is_deterministic_and_valid(world, schemas, xsd_dir, monkeypatch):
     first = snapshot()
     assert all(is_valid_bsn(b) for b, _, _ in first[0])
     assert not User.objects.exists()
+    # The monitoring stage enters a budget per municipality and lot with declared care.
+    assert first[2] and all(amount > 0 and amount % 1000 == 0 for _, amount in first[2])
     for message in Message.objects.order_by("?")[:15]:
         assert_valid(message.xml, schemas, xsd_dir)
     code, text = run("demo", "--if-empty", "--with-users")
@@ -62,3 +68,4 @@ def test_demo_is_deterministic_and_valid(world, schemas, xsd_dir, monkeypatch):
     second = snapshot()
     assert [c[1:] for c in first[0]] == [c[1:] for c in second[0]]
     assert [t[1:] for t in first[1]] == [t[1:] for t in second[1]]
+    assert first[2] == second[2]

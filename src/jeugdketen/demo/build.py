@@ -9,6 +9,7 @@ append a function to :data:`STAGES`; each receives the :class:`DemoContext`.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import random
 from collections.abc import Callable
@@ -55,15 +56,17 @@ class DemoContext:
 STAGES: list[Callable[[DemoContext], None]] = []
 
 
+#: Apps that add to the demo after the allocation chain, in order, as "module:function".
+LATER_STAGES = ["jeugdketen.declaraties.demo:bill", "jeugdketen.monitoring.demo:budgets"]
+
+
 def _stages() -> list[Callable[[DemoContext], None]]:
     stages = list(STAGES)
-    try:
-        from jeugdketen.declaraties import demo as declaraties_demo  # type: ignore[attr-defined]
-    except ImportError:
-        return stages
-    bill = getattr(declaraties_demo, "bill", None)
-    if bill is not None and bill not in stages:
-        stages.append(bill)
+    for entry in LATER_STAGES:
+        module_name, _, name = entry.partition(":")
+        stage = getattr(importlib.import_module(module_name), name)
+        if stage not in stages:
+            stages.append(stage)
     return stages
 
 
