@@ -140,6 +140,10 @@ def _basis_document() -> bytes:
 
 
 _local = threading.local()
+# libxml2 resolves the basisschema import during compilation through state that is not safe to
+# use from two threads at once (seen as "type does not resolve" under load), so compiling is
+# serialised; it happens once per thread and message type, validating stays parallel.
+_compiling = threading.Lock()
 
 
 def compiled(code: str) -> etree.XMLSchema:
@@ -155,5 +159,6 @@ def compiled(code: str) -> etree.XMLSchema:
     if schema is None:
         parser = etree.XMLParser(no_network=True, resolve_entities=False)
         parser.resolvers.add(_BasisResolver(_basis_document()))
-        schema = schemas[code] = etree.XMLSchema(etree.fromstring(_schema_document(code), parser))
+        with _compiling:
+            schema = schemas[code] = etree.XMLSchema(etree.fromstring(_schema_document(code), parser))
     return schema
