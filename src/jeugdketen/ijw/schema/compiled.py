@@ -1,4 +1,4 @@
-"""The Python declarations compiled into an in-memory XML Schema, so libxml2 can check them in C.
+"""The Python declarations compiled into an XML Schema for libxml2, so it can check them in C.
 
 Why: a Python walk over the lxml tree costs about half a microsecond per element just to
 obtain each element's tag and text; a JW323 with 100,000 prestaties has two million
@@ -6,7 +6,8 @@ elements, so the walk alone takes several times as long as libxml2's whole XSD
 validation. The declarations in this package say exactly what the official XSDs say
 (``tests/ijw/test_schema.py`` proves it), so they can be written back out as an XML
 Schema and handed to libxml2. That schema is generated here, from the declarations, at
-first use; no XSD file is shipped or read.
+first use (into a private temporary directory, see :func:`_schema_directory`); no XSD file
+is shipped, and the official ones are never read.
 
 :mod:`jeugdketen.ijw.structure` uses it as a fast first verdict: a message libxml2
 accepts is structurally valid; for one it rejects, the Python walk produces the exact
@@ -15,8 +16,12 @@ Dutch issues with their locations.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import threading
 from functools import cache
+from pathlib import Path
 
 from lxml import etree
 
@@ -115,19 +120,6 @@ def message_schema(message: Message) -> etree._Element:
     return schema
 
 
-class _BasisResolver(etree.Resolver):
-    """Serves the generated basisschema to the message schema's import, and nothing else."""
-
-    def __init__(self, basis: bytes) -> None:
-        super().__init__()
-        self.basis = basis
-
-    def resolve(self, system_url, public_id, context):
-        if system_url.endswith(_BASIS_LOCATION):
-            return self.resolve_string(self.basis, context)
-        raise OSError(f"no schema other than the generated basisschema may be loaded: {system_url}")
-
-
 @cache
 def _schema_document(code: str) -> bytes:
     """The generated schema of one message, as bytes; built once per process."""
@@ -139,11 +131,26 @@ def _basis_document() -> bytes:
     return etree.tostring(basis_schema())
 
 
+@cache
+def _schema_directory() -> Path:
+    """A private directory with the generated schemas, written once per process.
+
+    libxml2 reads the basisschema import from beside the message schema with its own file
+    loader. An lxml resolver would also work, but lxml swaps its resolver hook in and out of
+    libxml2's process-wide loader for every parse, so a message parsed in another thread can
+    unhook it in the middle of a compilation (seen in CI as "type does not resolve"). Files
+    need no hook. They are generated from the declarations, not the official XSDs.
+    """
+    directory = Path(tempfile.mkdtemp(prefix="jeugdketen-ijw-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    (directory / _BASIS_LOCATION).write_bytes(_basis_document())
+    for code in MESSAGES:
+        (directory / f"{code}.xsd").write_bytes(_schema_document(code))
+    return directory
+
+
 _local = threading.local()
-# libxml2 resolves the basisschema import during compilation through state that is not safe to
-# use from two threads at once (seen as "type does not resolve" under load), so compiling is
-# serialised; it happens once per thread and message type, validating stays parallel.
-_compiling = threading.Lock()
+_directory_lock = threading.Lock()
 
 
 def compiled(code: str) -> etree.XMLSchema:
@@ -157,8 +164,8 @@ def compiled(code: str) -> etree.XMLSchema:
         schemas = _local.schemas = {}
     schema = schemas.get(code)
     if schema is None:
+        with _directory_lock:
+            directory = _schema_directory()
         parser = etree.XMLParser(no_network=True, resolve_entities=False)
-        parser.resolvers.add(_BasisResolver(_basis_document()))
-        with _compiling:
-            schema = schemas[code] = etree.XMLSchema(etree.fromstring(_schema_document(code), parser))
+        schema = schemas[code] = etree.XMLSchema(etree.parse(str(directory / f"{code}.xsd"), parser))
     return schema
