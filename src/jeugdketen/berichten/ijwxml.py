@@ -101,6 +101,16 @@ def _address(client) -> b.Adres | None:
     )
 
 
+def _identity(client, *, full_name: bool = False) -> dict:
+    """Bsn, Geboortedatum, Geslacht and Naam: how JW301, JW305, JW307 and JW315 start a client."""
+    return {
+        "bsn": client.bsn,
+        "geboortedatum": _born(client),
+        "geslacht": _gender(client),
+        "naam": _name(client, full=full_name),
+    }
+
+
 def jw301(client, toewijzingen: Iterable, *, sender, receiver, identification, dagtekening, time="12:00:00"):
     """Toewijzing: every given toewijzing of this client at this provider (OP033x1 asks all current)."""
     toewijzingstijd = dt.time.fromisoformat(time) if isinstance(time, str) else time
@@ -123,10 +133,7 @@ def jw301(client, toewijzingen: Iterable, *, sender, receiver, identification, d
     message = m301.JW301(
         header=_header(m301.Header, sender, receiver, identification, dagtekening),
         client=m301.Client(
-            bsn=client.bsn,
-            geboortedatum=_born(client),
-            geslacht=_gender(client),
-            naam=_name(client, full=True),
+            **_identity(client, full_name=True),
             contactgegevens=[m301.Contact(soort="01", adres=_address(client))],
             toegewezen_producten=products,
         ),
@@ -139,10 +146,7 @@ def jw305(client, starts: Iterable[tuple], *, sender, receiver, identification, 
     message = m305.JW305(
         header=_header(m305.Header, sender, receiver, identification, dagtekening),
         client=m305.Client(
-            bsn=client.bsn,
-            geboortedatum=_born(client),
-            geslacht=_gender(client),
-            naam=_name(client),
+            **_identity(client),
             start_producten=[
                 m305.StartProduct(
                     toewijzing_nummer=int(t.number),
@@ -163,10 +167,7 @@ def jw307(client, stops: Iterable[tuple], *, sender, receiver, identification, d
     message = m307.JW307(
         header=_header(m307.Header, sender, receiver, identification, dagtekening),
         client=m307.Client(
-            bsn=client.bsn,
-            geboortedatum=_born(client),
-            geslacht=_gender(client),
-            naam=_name(client),
+            **_identity(client),
             stop_producten=[
                 m307.StopProduct(
                     toewijzing_nummer=int(t.number),
@@ -214,10 +215,7 @@ def jw315(client, items: Iterable[Requested], *, sender, receiver, identificatio
     message = m315.JW315(
         header=_header(m315.Header, sender, receiver, identification, dagtekening),
         client=m315.Client(
-            bsn=client.bsn,
-            geboortedatum=_born(client),
-            geslacht=_gender(client),
-            naam=_name(client),
+            **_identity(client),
             aangevraagde_producten=[
                 m315.AangevraagdProduct(
                     referentie_aanbieder=r.reference,

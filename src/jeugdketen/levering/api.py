@@ -21,9 +21,13 @@ from jeugdketen.api.problems import problem
 from jeugdketen.audit.log import Action, record, route_of
 from jeugdketen.berichten.services import new_identification
 from jeugdketen.catalogus.models import Municipality, Provider
-from jeugdketen.core.privacy import is_valid_bsn
 from jeugdketen.ijw import codes
-from jeugdketen.toegang.api import ListRetrieveCreateViewSet, ScopedPrimaryKeyField, ToewijzingSerializer
+from jeugdketen.toegang.api import (
+    ListRetrieveCreateViewSet,
+    ScopedPrimaryKeyField,
+    ToewijzingSerializer,
+    valid_bsn,
+)
 from jeugdketen.toegang.models import AllocationRequest, Client, Toewijzing
 
 from . import services
@@ -201,10 +205,7 @@ class NewRequestSerializer(serializers.Serializer):
     referrer_agb = serializers.CharField(required=False, allow_blank=True, max_length=8)
     referrer_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
-    def validate_bsn(self, value):
-        if not is_valid_bsn(value):
-            raise serializers.ValidationError("Dit is geen geldig BSN (elfproef).")
-        return value
+    validate_bsn = staticmethod(valid_bsn)
 
 
 @extend_schema_view(

@@ -27,6 +27,13 @@ from .models import Client, Referral, Route, Toewijzing
 from .services import allocate, register_referral
 
 
+def valid_bsn(value: str) -> str:
+    """DRF field validation of a BSN with the elfproef, shared by every serializer that takes one."""
+    if not is_valid_bsn(value):
+        raise serializers.ValidationError("Dit is geen geldig BSN (elfproef).")
+    return value
+
+
 class OwnMunicipalityField(serializers.SlugRelatedField):
     """A municipality by CBS code, limited to the principal's own municipalities."""
 
@@ -101,10 +108,7 @@ class ClientSerializer(serializers.ModelSerializer):
     def get_birth_year(self, obj) -> int:
         return obj.birth_date.year
 
-    def validate_bsn(self, value):
-        if not is_valid_bsn(value):
-            raise serializers.ValidationError("Dit is geen geldig BSN (elfproef).")
-        return value
+    validate_bsn = staticmethod(valid_bsn)
 
 
 class ListRetrieveCreateViewSet(
