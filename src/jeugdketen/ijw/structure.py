@@ -77,14 +77,15 @@ def check_structure(root: etree._Element, message: Message, *, fast: bool = True
     walked in Python, to name every error in Dutch with its location.
     """
     if fast:
-        schema = compiled(message.code)
-        if schema.validate(root):
-            return []
+        with compiled(message.code) as schema:
+            if schema.validate(root):
+                return []
+            libxml2_errors = [(plain_path(e.path), e.message) for e in schema.error_log]
         issues = walk_structure(root, message)
         if not issues:
             # Cannot happen while the walk and the compiled schema agree (the tests hold
             # both to the official XSD); if it does, libxml2's word still rejects.
-            issues = [_issue((plain_path(e.path),), f"Structuurfout: {e.message}") for e in schema.error_log]
+            issues = [_issue((path,), f"Structuurfout: {text}") for path, text in libxml2_errors]
         return issues
     return walk_structure(root, message)
 

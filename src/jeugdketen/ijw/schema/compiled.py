@@ -20,6 +20,8 @@ import atexit
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -149,23 +151,64 @@ def _schema_directory() -> Path:
     return directory
 
 
-_local = threading.local()
-_directory_lock = threading.Lock()
+class SchemaUnavailable(RuntimeError):
+    """A generated schema could not be compiled: the process must not serve messages."""
 
 
-def compiled(code: str) -> etree.XMLSchema:
-    """The libxml2 schema of one message, generated from the declarations.
+#: libxml2's schema compiler keeps process-wide state: the table of built-in XSD types is
+#: created by the first compilation, without a lock. Two first compilations at once build
+#: two tables and keep pointers into both ("the given type is not a built-in type", or a
+#: double free), and the half-built table stays for the life of the process, so every later
+#: compilation fails too. One lock around every compilation, and :func:`warm_up` before any
+#: request or task is served, keeps compilations strictly one at a time.
+_compile_lock = threading.Lock()
+_pool_lock = threading.Lock()
+_pools: dict[str, list[etree.XMLSchema]] = {}
 
-    One per thread: an lxml validator keeps its error log on itself, so sharing one
-    between the threads of a web server would mix up their errors.
-    """
-    schemas = getattr(_local, "schemas", None)
-    if schemas is None:
-        schemas = _local.schemas = {}
-    schema = schemas.get(code)
-    if schema is None:
-        with _directory_lock:
-            directory = _schema_directory()
+
+def _compile(code: str) -> etree.XMLSchema:
+    with _compile_lock:
+        directory = _schema_directory()
         parser = etree.XMLParser(no_network=True, resolve_entities=False)
-        schema = schemas[code] = etree.XMLSchema(etree.parse(str(directory / f"{code}.xsd"), parser))
-    return schema
+        try:
+            return etree.XMLSchema(etree.parse(str(directory / f"{code}.xsd"), parser))
+        except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as error:
+            raise SchemaUnavailable(f"the generated schema of {code} does not compile: {error}") from error
+
+
+def warm_up() -> None:
+    """Compile one schema of every message, one at a time, before any work is served.
+
+    Called by the Django app registry (``core``) at start-up of every process: web
+    workers, task workers and commands. A schema that does not compile raises
+    :class:`SchemaUnavailable` there, so the process stops at once instead of answering
+    500 to every message later.
+    """
+    for code in MESSAGES:
+        with _pool_lock:
+            if _pools.get(code):
+                continue
+        schema = _compile(code)
+        with _pool_lock:
+            _pools.setdefault(code, []).append(schema)
+
+
+@contextmanager
+def compiled(code: str) -> Iterator[etree.XMLSchema]:
+    """Lends the libxml2 schema of one message to one validation at a time.
+
+    An lxml validator keeps its error log on itself, so two threads must never validate
+    with the same one at once. Schemas are pooled: a thread borrows one, and when every
+    compiled copy is lent out, one more is compiled (under the same lock as every other
+    compilation) and joins the pool afterwards.
+    """
+    with _pool_lock:
+        pool = _pools.setdefault(code, [])
+        schema = pool.pop() if pool else None
+    if schema is None:
+        schema = _compile(code)
+    try:
+        yield schema
+    finally:
+        with _pool_lock:
+            _pools[code].append(schema)
