@@ -69,7 +69,9 @@ class Interval:
         for places in range(0, 12):
             scale = 10**places
             near = round(middle * scale)
-            for whole in sorted({near - 1, near, near + 1}, key=lambda w: (abs(Fraction(w, scale) - middle), w)):
+            for whole in sorted(
+                {near - 1, near, near + 1}, key=lambda w: (abs(Fraction(w, scale) - middle), w)
+            ):
                 if self.contains(Fraction(whole, scale)):
                     return Decimal(whole).scaleb(-places)
         return decimal(middle)
@@ -177,8 +179,8 @@ class Calibration:
                 if constraint.kind == "printed_hourly":
                     minute = self.model.unit_rule(spec).tariff(constraint.amount)
                     why = (
-                        f"Naar boven afgerond op een minuuttarief geeft € {constraint.amount} per uur € {minute}; "
-                        "Tabel 16 noemt een ander minuuttarief."
+                        f"Naar boven afgerond op een minuuttarief geeft € {constraint.amount} per uur "
+                        f"€ {minute}; Tabel 16 noemt een ander minuuttarief."
                     )
                 else:
                     why = "Niet te verenigen met " + ", ".join(c.label() for c in against) + "."
@@ -241,7 +243,9 @@ def constraints_for(model: RegionModel, spec: ProductSpec, published: list[Publi
         # "de berekende uurtarieven naar boven afgerond" (L3444): the printed rate is rounded up.
         bound = exact(amount)
         result.append(
-            Constraint(spec.code, "regular", "printed_hourly", amount, Interval(bound - ONE_CENT, bound, True, False))
+            Constraint(
+                spec.code, "regular", "printed_hourly", amount, Interval(bound - ONE_CENT, bound, True, False)
+            )
         )
     return result
 
@@ -259,7 +263,9 @@ def calibrate_group(group: str, constraints: list[Constraint]) -> GroupCalibrati
     """
     result = GroupCalibration(group, sorted({c.code for c in constraints}))
     for constraint in sorted(constraints, key=_priority):
-        joined = constraint.interval if result.interval is None else result.interval.intersect(constraint.interval)
+        joined = (
+            constraint.interval if result.interval is None else result.interval.intersect(constraint.interval)
+        )
         if joined is None:
             against = [c for c in result.accepted if c.interval.intersect(constraint.interval) is None]
             result.rejected.append((constraint, against or list(result.accepted)))
@@ -304,7 +310,9 @@ def _verdict(model: RegionModel, groups: dict[str, GroupCalibration], row: Publi
     group = groups[spec.group]
     value = model_tariff(model, spec, group.hourly, row.variant)
     others = [
-        c for c in group.accepted if not (c.code == row.code and c.variant == row.variant and c.amount == row.amount)
+        c
+        for c in group.accepted
+        if not (c.code == row.code and c.variant == row.variant and c.amount == row.amount)
     ]
     rejected = [
         (c, against)
@@ -335,7 +343,12 @@ def _verdict(model: RegionModel, groups: dict[str, GroupCalibration], row: Publi
         notes.append(spec.open)
     status = REPRODUCED if value == row.amount else CONFLICT
     return Reproduction(
-        **base, model=value, status=status, reason=" ".join(notes), independent_checks=len(others), hourly=group.hourly
+        **base,
+        model=value,
+        status=status,
+        reason=" ".join(notes),
+        independent_checks=len(others),
+        hourly=group.hourly,
     )
 
 
@@ -426,17 +439,24 @@ def collinear_checks(
         high = first(_salary(model, s2, i2.high), _salary(model, s3, i3.low))
         hourly1 = first(_salary(model, s2, groups[g2].hourly), _salary(model, s3, groups[g3].hourly))
         predicted = model_tariff(model, s1, hourly1, "regular")
-        published = [p.amount for p in published_tariffs(model.region) if p.code == s1.code and p.variant == "regular"]
+        published = [
+            p.amount for p in published_tariffs(model.region) if p.code == s1.code and p.variant == "regular"
+        ]
         text = (
-            f"De functiemix van {s2.code} ligt op de lijn van {s1.code} naar {s3.code} (t = {decimal(t).normalize()}). "
-            f"Uit {s2.code} (€ {groups[g2].hourly}/uur) en {s3.code} (€ {groups[g3].hourly}/uur) volgt voor {s1.code} "
+            f"De functiemix van {s2.code} ligt op de lijn van {s1.code} naar {s3.code} "
+            f"(t = {decimal(t).normalize()}). Uit {s2.code} (€ {groups[g2].hourly}/uur) en {s3.code} "
+            f"(€ {groups[g3].hourly}/uur) volgt voor {s1.code} "
             f"€ {_money(hourly1)} per uur, dus € {predicted}; gepubliceerd: "
             + ", ".join(f"€ {amount}" for amount in published)
             + "."
         )
         if s1.printed_hourly is not None:
             text += f" Het document noemt € {s1.printed_hourly.value} per uur."
-        checks.append(Check("functiemix op één lijn", (s1.code, s2.code, s3.code), predicted in published, text))
+        checks.append(
+            Check("functiemix op één lijn", (s1.code, s2.code, s3.code), predicted in published, text)
+        )
         interval = Interval(low, high, True, True)
-        derived.append((g1, Constraint(s1.code, f"{s2.code} en {s3.code}", "derived", decimal(hourly1), interval)))
+        derived.append(
+            (g1, Constraint(s1.code, f"{s2.code} en {s3.code}", "derived", decimal(hourly1), interval))
+        )
     return checks, derived

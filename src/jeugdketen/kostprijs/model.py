@@ -142,8 +142,8 @@ class Step:
 
     label: str
     parameter: str
-    amount: Decimal
-    total: Decimal
+    amount: Decimal | None  # what the step adds; None for a conversion (x 12, per hour, per unit)
+    total: Decimal | None
     lines: tuple[int, int] | None = None
 
 
@@ -164,12 +164,20 @@ def yearly_cost_steps(
     """
     steps = [Step("Salaris per maand", salary_source, monthly_salary, monthly_salary, salary_lines)]
     yearly = monthly_salary * MONTHS_PER_YEAR
-    steps.append(Step("Salaris per jaar", "× 12", yearly - monthly_salary, yearly))
+    steps.append(Step("Salaris per jaar", "× 12", None, yearly))
     total = yearly
     for parameter in (surcharges.holiday_pay, surcharges.year_end_bonus):
         amount = yearly * pct(parameter.value)
         total += amount
-        steps.append(Step(parameter.label, f"{display_pct(parameter.value)} van het jaarsalaris", amount, total, parameter.lines))
+        steps.append(
+            Step(
+                parameter.label,
+                f"{display_pct(parameter.value)} van het jaarsalaris",
+                amount,
+                total,
+                parameter.lines,
+            )
+        )
     overhead = surcharges.overhead_micro if micro else surcharges.overhead
     chain = [surcharges.social_charges]
     if ort is not None and ort.value:
@@ -192,14 +200,23 @@ def hourly_cost(yearly_cost: Decimal, productive_hours: Decimal) -> Decimal:
 
 
 def monthly_salary_from_hourly(
-    hourly: Decimal | Fraction, productive_hours: Decimal, surcharges: Surcharges, *, ort: Decimal = Decimal(0)
+    hourly: Decimal | Fraction,
+    productive_hours: Decimal,
+    surcharges: Surcharges,
+    *,
+    ort: Decimal = Decimal(0),
 ) -> Fraction:
     """The monthly salary (mix of levels) that an hourly cost implies: the model backwards."""
     return exact(hourly) * exact(productive_hours) / surcharges.multiplier(ort=ort)
 
 
 def hourly_from_monthly_salary(
-    salary: Fraction, productive_hours: Decimal, surcharges: Surcharges, *, ort: Decimal = Decimal(0), micro: bool = False
+    salary: Fraction,
+    productive_hours: Decimal,
+    surcharges: Surcharges,
+    *,
+    ort: Decimal = Decimal(0),
+    micro: bool = False,
 ) -> Fraction:
     """The model forwards: monthly salary of the mix to the hourly cost."""
     return exact(salary) * surcharges.multiplier(ort=ort, micro=micro) / exact(productive_hours)
@@ -245,7 +262,10 @@ def index_factor(weights: Mapping[str, Decimal], indices: Mapping[str, Decimal])
     ``weights`` and ``indices`` are percentages keyed alike (``ova``, ``material``, ``nea``).
     """
     change = sum(
-        (exact(weight) / 100 * exact(indices.get(name, Decimal(0))) / 100 for name, weight in weights.items()),
+        (
+            exact(weight) / 100 * exact(indices.get(name, Decimal(0))) / 100
+            for name, weight in weights.items()
+        ),
         Fraction(0),
     )
     return 1 + change

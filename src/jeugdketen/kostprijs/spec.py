@@ -105,7 +105,14 @@ def parse(data: dict) -> RegionModel:
     surcharges = Surcharges(
         **{
             name: _parameter(name, params[name])
-            for name in ("holiday_pay", "year_end_bonus", "social_charges", "overhead", "overhead_micro", "risk")
+            for name in (
+                "holiday_pay",
+                "year_end_bonus",
+                "social_charges",
+                "overhead",
+                "overhead_micro",
+                "risk",
+            )
         }
     )
     productivity = {key: _parameter(key, entry) for key, entry in data["productivity"].items()}
@@ -124,11 +131,18 @@ def parse(data: dict) -> RegionModel:
             productivity=entry.get("productivity"),
             hours=_parameter("hours", entry["hours"], "uren per eenheid") if entry.get("hours") else None,
             fte=_parameter("fte", entry["fte"], "fte per jeugdige") if entry.get("fte") else None,
-            ort=Parameter("ort", number(ort["value"]), "Onregelmatigheidstoeslag (ORT)", _lines(ort)) if ort else None,
+            ort=Parameter("ort", number(ort["value"]), "Onregelmatigheidstoeslag (ORT)", _lines(ort))
+            if ort
+            else None,
             provisions=[provisions[name] for name in entry.get("provisions") or []],
             provisions_inferred=bool(entry.get("provisions_inferred")),
             printed_hourly=(
-                Parameter("printed_hourly", number(entry["printed_hourly"]["value"]), "Uurtarief in het document", _lines(entry["printed_hourly"]))
+                Parameter(
+                    "printed_hourly",
+                    number(entry["printed_hourly"]["value"]),
+                    "Uurtarief in het document",
+                    _lines(entry["printed_hourly"]),
+                )
                 if entry.get("printed_hourly")
                 else None
             ),

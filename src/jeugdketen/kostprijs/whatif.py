@@ -86,13 +86,17 @@ def _unrounded(calibration: Calibration, spec: ProductSpec, variant: str, scenar
     salary = exact(salary) * (1 + exact(scenario.cao_raise) / 100)
     surcharges = model.surcharges.replace(**scenario.surcharge_changes())
     hours = base_hours + scenario.productive_hours_change
-    hourly = hourly_from_monthly_salary(salary, hours, surcharges, ort=spec.ort_value, micro=variant == "micro")
+    hourly = hourly_from_monthly_salary(
+        salary, hours, surcharges, ort=spec.ort_value, micro=variant == "micro"
+    )
     rule = model.unit_rule(spec, productivity=hours)
     index = index_factor(model.weights(spec), {"ova": scenario.ova, "material": scenario.material})
     return rule.exact_value(hourly, index=index)
 
 
-def new_tariffs(calibration: Calibration, scenario: Scenario, *, year: int | None = None) -> list[TariffChange]:
+def new_tariffs(
+    calibration: Calibration, scenario: Scenario, *, year: int | None = None
+) -> list[TariffChange]:
     """Every published tariff under the scenario, with how it was computed.
 
     - reproduced by the model: the model's tariff under the scenario;
