@@ -49,7 +49,7 @@ def whatif_report(region: str, scenario: Scenario, changes: list[TariffChange], 
         tables.append(
             Table(
                 "budget",
-                "Effect op verplichtingen en prognose",
+                "Effect op het budget",
                 [
                     Column("municipality", "Gemeente"),
                     Column("lot", "Perceel"),
