@@ -117,3 +117,10 @@ def test_indexation_follows_the_weights_and_rounds_up_minutes(calibration):
     assert changes[("41A23", "regular")].new == Decimal("63.96")
     # Outside the model (pleegzorg, residential weights 70/30): 43,33 x 1,017 = 44,0666 -> 44,07
     assert changes[("43A09", "regular")].new == Decimal("44.07")
+
+
+def test_the_counts_in_docs_tariffs(calibration):
+    """docs/tariffs.md quotes these numbers; a change to the data must change the text too."""
+    reproduced = [r for r in calibration.reproductions if r.status == REPRODUCED]
+    assert len(reproduced) == 44
+    assert sum(1 for r in reproduced if r.independent_checks) == 27

@@ -94,13 +94,13 @@ def test_beheerder_enters_a_scale_amount_contract_manager_may_not(client, beheer
 
 def test_scale_import_is_all_or_nothing(client, beheerder):
     client.force_login(beheerder)
-    bad = "cao;schaal;jaar;bedrag;bron\nJZ;8;2021;3.456,78;Cao JZ\nGGZ;99;2021;abc;\n".encode()
+    bad = b"cao;schaal;jaar;bedrag;bron\nJZ;8;2021;3.456,78;Cao JZ\nGGZ;99;2021;abc;\n"
     response = client.post(reverse("tarieven:scales-import"), {"file": _upload("schalen.csv", bad)})
     body = response.content.decode()
     assert response.status_code == 400
     assert "rij 3, schaal" in body and "rij 3, bedrag" in body and "rij 3, bron" in body
     assert ScaleAmount.objects.count() == 0
-    good = "cao;schaal;jaar;bedrag;bron\nJZ;8;2021;3.456,78;Cao JZ\nGGZ;FWG-50;2021;3600;Cao GGZ\n".encode()
+    good = b"cao;schaal;jaar;bedrag;bron\nJZ;8;2021;3.456,78;Cao JZ\nGGZ;FWG-50;2021;3600;Cao GGZ\n"
     assert (
         client.post(reverse("tarieven:scales-import"), {"file": _upload("schalen.csv", good)}).status_code
         == 302

@@ -126,7 +126,8 @@ def explain(
             monthly_salary_from_hourly(hourly, hours.value, model.surcharges, ort=spec.ort_value)
         )
         result.salary_source = FROM_CALIBRATION
-        source = f"afgeleid uit de gepubliceerde tarieven (uurkosten € {hourly})"
+        shown = hourly if hourly.as_tuple().exponent < -2 else hourly.quantize(CENT)
+        source = f"afgeleid uit de gepubliceerde tarieven (uurkosten € {shown})"
     else:
         source = "uit de schaalbedragen"
     micro = variant == "micro"

@@ -18,7 +18,7 @@ from jeugdketen.accounts import access
 from jeugdketen.audit import log
 from jeugdketen.kostprijs.calibrate import REPRODUCED, STATUS_LABELS
 from jeugdketen.kostprijs.spec import load
-from jeugdketen.kostprijs.whatif import index_scenario
+from jeugdketen.kostprijs.whatif import Scenario, index_scenario
 from jeugdketen.monitoring.report import display
 
 from . import scales as scale_import
@@ -120,7 +120,9 @@ def whatif(request, region):
 def whatif_xlsx(request, region):
     form, scenario = _scenario(request)
     if scenario is None:
-        return redirect("tarieven:whatif", region=region)
+        if form.is_bound:
+            return redirect("tarieven:whatif", region=region)
+        scenario = Scenario()  # no parameters: the tariffs as they stand
     changes = services.what_if(region, scenario)
     effect = None
     if access.has_perm(request.user, "monitoring.view"):
