@@ -17,6 +17,9 @@ from .model import cents, exact, hourly_from_monthly_salary, index_factor, month
 from .spec import ProductSpec
 
 ZERO = Decimal(0)
+BY_MODEL = "model"
+BY_RELATIVE_CHANGE = "gepubliceerd tarief × relatieve wijziging van het model"
+BY_INDEX_ONLY = "alleen indexatie (buiten het model)"
 
 
 @dataclass(frozen=True)
@@ -110,20 +113,20 @@ def new_tariffs(
         spec = model.products.get(row.code)
         if row.status == REPRODUCED:
             new = cents(_unrounded(calibration, spec, row.variant, scenario), spec.unit)
-            method = "model"
+            method = BY_MODEL
         elif row.status == CONFLICT:
             ratio = _unrounded(calibration, spec, row.variant, scenario) / _unrounded(
                 calibration, spec, row.variant, Scenario()
             )
             new = row.published if ratio == 1 else cents(exact(row.published) * ratio, spec.unit)
-            method = "gepubliceerd tarief × relatieve wijziging van het model"
+            method = BY_RELATIVE_CHANGE
         else:
             assert row.status == OUTSIDE
             weights = model.weights(spec) if spec else {"ova": Decimal(85), "material": Decimal(15)}
             index = index_factor(weights, {"ova": scenario.ova, "material": scenario.material})
             unit = spec.unit if spec else "etmaal"
             new = row.published if index == 1 else cents(exact(row.published) * index, unit)
-            method = "alleen indexatie (buiten het model)"
+            method = BY_INDEX_ONLY
         result.append(
             TariffChange(row.code, row.name, row.variant, year or row.year, row.published, new, method)
         )

@@ -18,7 +18,7 @@ from jeugdketen.accounts import access
 from jeugdketen.audit import log
 from jeugdketen.kostprijs.calibrate import REPRODUCED, STATUS_LABELS
 from jeugdketen.kostprijs.spec import load
-from jeugdketen.kostprijs.whatif import Scenario, index_scenario
+from jeugdketen.kostprijs.whatif import BY_INDEX_ONLY, Scenario, index_scenario
 from jeugdketen.monitoring.report import display
 
 from . import scales as scale_import
@@ -94,6 +94,7 @@ def whatif(request, region):
         changes = services.what_if(region, scenario)
         context["changes"] = changes
         context["changed"] = sum(1 for change in changes if change.difference)
+        context["index_only"] = sum(1 for change in changes if change.method == BY_INDEX_ONLY)
         if access.has_perm(request.user, "monitoring.view"):
             context["effect"] = services.budget_effect(
                 lambda qs: access.scope(request.user, qs),
