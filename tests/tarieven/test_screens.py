@@ -152,3 +152,34 @@ def _upload(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_whatif_from_two_years_of_scale_amounts(client, contract_manager):
+    """A new CAO table 5 % above the old one moves 41A23 as a 5 % CAO raise does."""
+    needed = {
+        "JZ": ["8", "9", "11"],
+        "GHZ": ["FWG-45", "FWG-50", "FWG-60"],
+        "GGZ": ["FWG-50", "FWG-55", "FWG-60", "FWG-65"],
+    }
+    for cao, names in needed.items():
+        for number, name in enumerate(names):
+            old = Decimal(3000 + 200 * number)
+            ScaleAmount.objects.create(cao=cao, scale=name, year=2021, amount=old, source="oud")
+            ScaleAmount.objects.create(
+                cao=cao, scale=name, year=2022, amount=old * Decimal("1.05"), source="nieuw"
+            )
+    client.force_login(contract_manager)
+    url = reverse("tarieven:whatif", args=[NOB])
+    by_scales = client.get(url, {"scales_from": "2021", "scales_to": "2022", "jaar": "2024"})
+    by_raise = client.get(url, {"cao_raise": "5", "jaar": "2024"})
+    rows = {}
+    for name, response in (("scales", by_scales), ("raise", by_raise)):
+        table = response.context["report"].tables[0]
+        rows[name] = {(r["code"], r["variant"]): r["new"] for r in table.rows}
+    # 71 x 1,05 x 0,8 + 6 = 65,64
+    assert rows["scales"][("41A23", "regulier")] == rows["raise"][("41A23", "regulier")] == 6564
+    micro = ("45B51", "micro-onderneming")
+    assert rows["scales"][micro] == rows["raise"][micro]
+    # 45B50's mix needs MBO4 scales that were not entered: its salary stays, and the page says so
+    assert rows["scales"][("45B50", "regulier")] == 102
+    assert "45B50" in by_scales.content.decode()

@@ -131,6 +131,10 @@ class Reproduction:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def variant_label(self) -> str:
+        return VARIANT_LABELS[self.variant]
+
 
 @dataclass(frozen=True)
 class Check:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from .calibrate import CONFLICT, OUTSIDE, REPRODUCED, Calibration
+from .calibrate import CONFLICT, OUTSIDE, REPRODUCED, VARIANT_LABELS, Calibration
 from .model import cents, exact, hourly_from_monthly_salary, index_factor, monthly_salary_from_hourly
 from .spec import ProductSpec
 
@@ -37,7 +37,9 @@ class Scenario:
     productive_hours_change: Decimal = ZERO  # hours per FTE per year, added to every productivity
     ova: Decimal = ZERO  # wage index (OVA), %
     material: Decimal = ZERO  # material price index, %
-    salaries: dict[str, Decimal] = field(default_factory=dict)  # monthly salary per product code
+    # per product code: new salary of its mix / old one, e.g. from two years of scale amounts
+    salary_factors: dict[str, Decimal] = field(default_factory=dict)
+    scale_years: tuple[int, int] | None = None  # where salary_factors come from, for the record
 
     def surcharge_changes(self) -> dict[str, Decimal]:
         names = ("holiday_pay", "year_end_bonus", "social_charges", "overhead", "overhead_micro", "risk")
@@ -50,9 +52,9 @@ class Scenario:
         result = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            if name == "salaries" or value is None:
+            if name == "salary_factors" or value is None:
                 continue
-            result[name] = str(value)
+            result[name] = f"{value[0]}-{value[1]}" if name == "scale_years" else str(value)
         return result
 
 
@@ -65,6 +67,10 @@ class TariffChange:
     current: Decimal
     new: Decimal
     method: str
+
+    @property
+    def variant_label(self) -> str:
+        return VARIANT_LABELS[self.variant]
 
     @property
     def difference(self) -> Decimal:
@@ -81,12 +87,10 @@ def _unrounded(calibration: Calibration, spec: ProductSpec, variant: str, scenar
     """The model's unrounded tariff under a scenario (an empty one: the calibrated model)."""
     model = calibration.model
     base_hours = model.productive_hours(spec).value
-    salary = scenario.salaries.get(spec.code)
-    if salary is None:
-        salary = monthly_salary_from_hourly(
-            calibration.hourly(spec.code), base_hours, model.surcharges, ort=spec.ort_value
-        )
-    salary = exact(salary) * (1 + exact(scenario.cao_raise) / 100)
+    salary = monthly_salary_from_hourly(
+        calibration.hourly(spec.code), base_hours, model.surcharges, ort=spec.ort_value
+    )
+    salary *= exact(scenario.salary_factors.get(spec.code, 1)) * (1 + exact(scenario.cao_raise) / 100)
     surcharges = model.surcharges.replace(**scenario.surcharge_changes())
     hours = base_hours + scenario.productive_hours_change
     hourly = hourly_from_monthly_salary(

@@ -40,14 +40,36 @@ class WhatIfForm(forms.Form):
     )
     ova = _percent("OVA (%)", "Loonindex; weegt 85 % (ambulant) of 70 % (verblijf).")
     material = _percent("Materieelprijsindex (%)", "Weegt 15 % (ambulant) of 30 % (verblijf).")
+    scales_from = forms.IntegerField(
+        label="Schaalbedragen van jaar",
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text="Vergelijk twee jaren vastgelegde schaalbedragen (een nieuwe cao-tabel met de oude).",
+    )
+    scales_to = forms.IntegerField(label="naar jaar", required=False, min_value=2000, max_value=2100)
 
-    def scenario(self):
+    def clean(self):
+        data = super().clean()
+        if (data.get("scales_from") is None) != (data.get("scales_to") is None):
+            self.add_error("scales_to", "Vul beide jaren in, of geen van beide.")
+        return data
+
+    def scenario(self, region: str):
         from jeugdketen.kostprijs.whatif import Scenario
 
+        from .services import salary_factors
+
         data = {key: value for key, value in self.cleaned_data.items() if value is not None}
+        first, second = data.pop("scales_from", None), data.pop("scales_to", None)
         for key in ("cao_raise", "productive_hours_change", "ova", "material"):
             data.setdefault(key, Decimal(0))
+        if first is not None and second is not None:
+            data["salary_factors"], self.missing_scales = salary_factors(region, first, second)
+            data["scale_years"] = (first, second)
         return Scenario(**data)
+
+    missing_scales: list[str] = []
 
 
 class ProposalForm(forms.Form):

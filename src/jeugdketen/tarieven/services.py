@@ -14,9 +14,9 @@ from decimal import Decimal
 from functools import cache
 
 from jeugdketen.catalogus.models import Product
-from jeugdketen.kostprijs.calibrate import Calibration, calibrate
+from jeugdketen.kostprijs.calibrate import VARIANT_LABELS, Calibration, calibrate
 from jeugdketen.kostprijs.explain import Explanation, explain
-from jeugdketen.kostprijs.model import cents, exact
+from jeugdketen.kostprijs.model import cents, exact, mix_salary
 from jeugdketen.kostprijs.spec import available, load
 from jeugdketen.kostprijs.whatif import Scenario, TariffChange, new_tariffs
 from jeugdketen.monitoring import figures
@@ -134,6 +134,26 @@ def budget_effect(
     return BudgetEffect(rows, summary, before.method, before.parameters["source"])
 
 
+def salary_factors(region: str, first: int, second: int) -> tuple[dict[str, Decimal], list[str]]:
+    """Per product: the salary of its mix from the scale amounts of `second` over `first`
+    (a new CAO table against the old). Products whose scales are incomplete in either year
+    are listed instead; the what-if leaves their salary as it is."""
+    model = load(region)
+    old, new = scales_for(first), scales_for(second)
+    factors, missing = {}, []
+    for code, spec in model.products.items():
+        if not spec.in_model:
+            continue
+        try:
+            before, _levels = mix_salary(spec.mix, spec.caos, model.levels, old)
+            after, _levels = mix_salary(spec.mix, spec.caos, model.levels, new)
+        except KeyError:
+            missing.append(code)
+            continue
+        factors[code] = after / before
+    return factors, missing
+
+
 def what_if(region: str, scenario: Scenario, *, year: int | None = None) -> list[TariffChange]:
     return new_tariffs(calibration(region), scenario, year=year)
 
@@ -147,6 +167,10 @@ class ContractProposal:
     variant: str
     current: Decimal
     proposed: Decimal
+
+    @property
+    def variant_label(self) -> str:
+        return VARIANT_LABELS[self.variant]
 
 
 def contract_proposals(region: str, base_year: int, changes: list[TariffChange]) -> list[ContractProposal]:

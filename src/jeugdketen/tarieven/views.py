@@ -70,10 +70,10 @@ def calibration_view(request, region):
     return render(request, "tarieven/calibration.html", context)
 
 
-def _scenario(request):
+def _scenario(request, region):
     form = WhatIfForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        return form, form.scenario()
+        return form, form.scenario(region)
     return form, None
 
 
@@ -88,7 +88,7 @@ def _year(request) -> int:
 
 @access.requires("tariffmodel.view")
 def whatif(request, region):
-    form, scenario = _scenario(request)
+    form, scenario = _scenario(request, region)
     context = {"region": region, "form": form, "scenario": scenario, "year": _year(request)}
     if scenario is not None:
         changes = services.what_if(region, scenario)
@@ -119,7 +119,7 @@ def whatif(request, region):
 
 @access.requires("tariffmodel.view")
 def whatif_xlsx(request, region):
-    form, scenario = _scenario(request)
+    form, scenario = _scenario(request, region)
     if scenario is None:
         if form.is_bound:
             return redirect("tarieven:whatif", region=region)

@@ -51,6 +51,8 @@ class Command(BaseCommand):
         whatif = sub.add_parser("whatif", help="new tariffs and the budget effect of changed parameters")
         for name, text in SCENARIO_OPTIONS.items():
             whatif.add_argument("--" + name.replace("_", "-"), dest=name, type=_decimal, help=text)
+        whatif.add_argument("--scales-from", type=int, help="compare the scale amounts of this year ...")
+        whatif.add_argument("--scales-to", type=int, help="... with those of this year")
         whatif.add_argument("--year", type=int, help="budget year (default: the year of --today)")
         whatif.add_argument("--today", type=dt.date.fromisoformat, help="reference date YYYY-MM-DD")
         whatif.add_argument("--gemeente", action="append", default=[], help="CBS code; repeat for more")
@@ -129,6 +131,14 @@ class Command(BaseCommand):
     def do_whatif(self, options):
         region = self._region(options)
         values = {name: options[name] for name in SCENARIO_OPTIONS if options.get(name) is not None}
+        if (options["scales_from"] is None) != (options["scales_to"] is None):
+            raise CommandError("give both --scales-from and --scales-to, or neither")
+        if options["scales_from"] is not None:
+            first, second = options["scales_from"], options["scales_to"]
+            values["salary_factors"], missing = services.salary_factors(region, first, second)
+            values["scale_years"] = (first, second)
+            if missing:
+                self.stderr.write("incomplete scale amounts, salary unchanged for: " + ", ".join(missing))
         scenario = Scenario(**values)
         today = options["today"] or timezone.localdate()
         year = options["year"] or today.year
