@@ -183,3 +183,10 @@ def test_whatif_from_two_years_of_scale_amounts(client, contract_manager):
     # 45B50's mix needs MBO4 scales that were not entered: its salary stays, and the page says so
     assert rows["scales"][("45B50", "regulier")] == 102
     assert "45B50" in by_scales.content.decode()
+
+
+def test_only_the_beheerder_may_apply_a_proposal(client, contract_manager, nob):
+    client.force_login(contract_manager)
+    url = reverse("tarieven:proposal", args=[NOB]) + "?jaar=2024"
+    assert client.post(url, {"ova": "2", "material": "1"}).status_code == 403
+    assert not ContractProduct.objects.filter(year=2025).exists()
