@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from .calibrate import CONFLICT, OUTSIDE, REPRODUCED, VARIANT_LABELS, Calibration
+from .calibrate import CONFLICT, REPRODUCED, VARIANT_LABELS, Calibration
 from .model import cents, exact, hourly_from_monthly_salary, index_factor, monthly_salary_from_hourly
 from .spec import ProductSpec
 
@@ -124,8 +124,7 @@ def new_tariffs(
             )
             new = row.published if ratio == 1 else cents(exact(row.published) * ratio, spec.unit)
             method = BY_RELATIVE_CHANGE
-        else:
-            assert row.status == OUTSIDE
+        else:  # OUTSIDE: no parameters to recompute it from
             weights = model.weights(spec) if spec else {"ova": Decimal(85), "material": Decimal(15)}
             index = index_factor(weights, {"ova": scenario.ova, "material": scenario.material})
             unit = spec.unit if spec else "etmaal"
