@@ -86,14 +86,14 @@ def test_book_conflicts_about_tariffs_are_among_the_breaches(calibration):
                 listed = [figure for figure in breaches if figure.startswith(str(product["code"]))]
                 assert listed, f"{product['code']}: {conflict}"
     # The printed hourly rates that do not round to Tabel 16's minute tariff (L3444-3448).
-    assert "54001 uurtarief € 108.00" in breaches
-    assert "45C56 uurtarief € 90.00" in breaches
+    assert "54001 uurtarief € 108,00" in breaches
+    assert "45C56 uurtarief € 90,00" in breaches
 
 
 def test_sggz_tiers_fix_sggz_1_between_the_other_two(calibration):
     check = next(c for c in calibration.checks if c.codes == ("54001", "54B02", "54003"))
     assert check.consistent
-    assert "€ 108.03 per uur" in check.text
+    assert "€ 108,03 per uur" in check.text
     assert calibration.hourly("54001") == Decimal("108.03")
 
 

@@ -21,7 +21,7 @@ def test_calibrate_lists_every_tariff(capsys):
     statuses = {(row["code"], row["variant"], row["published"]): row["status"] for row in data["tariffs"]}
     assert statuses[("41A23", "micro", "52.91")] == "reproduced"
     assert statuses[("43A11", "micro", "129.68")] == "conflict"
-    assert any(b["figure"] == "45C56 uurtarief € 90.00" for b in data["breaches"])
+    assert any(b["figure"] == "45C56 uurtarief € 90,00" for b in data["breaches"])
 
 
 def test_explain_shows_steps_with_lines(capsys):

@@ -38,8 +38,8 @@ def test_calibration_page_lists_reproductions_and_breaches(client, contract_mana
     client.force_login(contract_manager)
     body = client.get(reverse("tarieven:calibration", args=[NOB])).content.decode()
     assert "€ 52,91" in body and "€ 129,68" in body and "€ 140,28" in body
-    assert "54001 uurtarief € 108.00" in body
-    assert "108.03" in body
+    assert "54001 uurtarief € 108,00" in body
+    assert "108,03" in body
 
 
 def test_whatif_page_shows_new_tariffs_and_budget_effect_to_the_contract_manager(client, contract_manager):

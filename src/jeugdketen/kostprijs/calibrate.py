@@ -20,7 +20,16 @@ from importlib import resources
 
 import yaml
 
-from .model import CENT, MINUTE, decimal, exact, hourly_from_monthly_salary, monthly_salary_from_hourly
+from .model import (
+    CENT,
+    MINUTE,
+    decimal,
+    display_pct,
+    euro,
+    exact,
+    hourly_from_monthly_salary,
+    monthly_salary_from_hourly,
+)
 from .spec import ProductSpec, RegionModel
 
 ONE_CENT = Fraction(1, 100)
@@ -96,10 +105,10 @@ class Constraint:
 
     def label(self) -> str:
         if self.kind == "printed_hourly":
-            return f"{self.code} uurtarief € {self.amount}"
+            return f"{self.code} uurtarief {euro(self.amount)}"
         if self.kind == "derived":
             return f"de lijn van functiemixen ({self.variant})"
-        return f"{self.code} {VARIANT_LABELS[self.variant]} € {self.amount}"
+        return f"{self.code} {VARIANT_LABELS[self.variant]} {euro(self.amount)}"
 
 
 @dataclass
@@ -183,8 +192,8 @@ class Calibration:
                 if constraint.kind == "printed_hourly":
                     minute = self.model.unit_rule(spec).tariff(constraint.amount)
                     why = (
-                        f"Naar boven afgerond op een minuuttarief geeft € {constraint.amount} per uur "
-                        f"€ {minute}; Tabel 16 noemt een ander minuuttarief."
+                        f"Naar boven afgerond op een minuuttarief geeft {euro(constraint.amount)} per uur "
+                        f"{euro(minute)}; Tabel 16 noemt een ander minuuttarief."
                     )
                 else:
                     why = "Niet te verenigen met " + ", ".join(c.label() for c in against) + "."
@@ -327,7 +336,7 @@ def _verdict(model: RegionModel, groups: dict[str, GroupCalibration], row: Publi
         against = ", ".join(c.label() for c in rejected[0][1])
         reason = (
             f"Geen uurkosten geven zowel dit tarief als {against}; met de gekalibreerde uurkosten "
-            f"€ {group.hourly} geeft het model € {value}."
+            f"{euro(group.hourly)} geeft het model {euro(value)}."
         )
         if spec.open:
             reason += " " + spec.open
@@ -340,8 +349,8 @@ def _verdict(model: RegionModel, groups: dict[str, GroupCalibration], row: Publi
     for c, _against in group.rejected:
         if c.kind == "printed_hourly":
             notes.append(
-                f"Het uurtarief € {c.amount} in het document geeft "
-                f"€ {model.unit_rule(spec).tariff(c.amount)}, niet dit tarief."
+                f"Het uurtarief {euro(c.amount)} in het document geeft "
+                f"{euro(model.unit_rule(spec).tariff(c.amount))}, niet dit tarief."
             )
     if spec.open:
         notes.append(spec.open)
@@ -397,8 +406,8 @@ def same_mix_checks(model: RegionModel, groups: dict[str, GroupCalibration]) -> 
         consistent = difference <= tolerance
         text = (
             f"{s1.code} en {s2.code} hebben dezelfde functiemix; hun tarieven geven een salaris van "
-            f"€ {_money(a)} en € {_money(b)} per maand ({_money(difference * 100)} % verschil; de "
-            f"afronding van de fte- en urenparameters laat {_money(tolerance * 100)} % toe)."
+            f"{euro(_money(a))} en {euro(_money(b))} per maand ({_pct(difference)} verschil; de "
+            f"afronding van de fte- en urenparameters laat {_pct(tolerance)} toe)."
         )
         checks.append(Check("zelfde functiemix", (s1.code, s2.code), consistent, text))
     return checks
@@ -406,6 +415,10 @@ def same_mix_checks(model: RegionModel, groups: dict[str, GroupCalibration]) -> 
 
 def _money(value: Fraction) -> Decimal:
     return decimal(value).quantize(CENT)
+
+
+def _pct(value: Fraction) -> str:
+    return display_pct(_money(value * 100))
 
 
 def collinear_checks(
@@ -446,16 +459,17 @@ def collinear_checks(
         published = [
             p.amount for p in published_tariffs(model.region) if p.code == s1.code and p.variant == "regular"
         ]
+        share = str(decimal(t).normalize()).replace(".", ",")
         text = (
             f"De functiemix van {s2.code} ligt op de lijn van {s1.code} naar {s3.code} "
-            f"(t = {decimal(t).normalize()}). Uit {s2.code} (€ {groups[g2].hourly}/uur) en {s3.code} "
-            f"(€ {groups[g3].hourly}/uur) volgt voor {s1.code} "
-            f"€ {_money(hourly1)} per uur, dus € {predicted}; gepubliceerd: "
-            + ", ".join(f"€ {amount}" for amount in published)
+            f"(t = {share}). Uit {s2.code} ({euro(groups[g2].hourly)}/uur) en {s3.code} "
+            f"({euro(groups[g3].hourly)}/uur) volgt voor {s1.code} "
+            f"{euro(_money(hourly1))} per uur, dus {euro(predicted)}; gepubliceerd: "
+            + ", ".join(euro(amount) for amount in published)
             + "."
         )
         if s1.printed_hourly is not None:
-            text += f" Het document noemt € {s1.printed_hourly.value} per uur."
+            text += f" Het document noemt {euro(s1.printed_hourly.value)} per uur."
         checks.append(
             Check("functiemix op één lijn", (s1.code, s2.code, s3.code), predicted in published, text)
         )

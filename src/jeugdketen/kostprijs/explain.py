@@ -19,6 +19,7 @@ from .model import (
     Step,
     decimal,
     display_pct,
+    euro,
     exact,
     mix_salary,
     monthly_salary_from_hourly,
@@ -126,8 +127,7 @@ def explain(
             monthly_salary_from_hourly(hourly, hours.value, model.surcharges, ort=spec.ort_value)
         )
         result.salary_source = FROM_CALIBRATION
-        shown = hourly if hourly.as_tuple().exponent < -2 else hourly.quantize(CENT)
-        source = f"afgeleid uit de gepubliceerde tarieven (uurkosten € {shown})"
+        source = f"afgeleid uit de gepubliceerde tarieven (uurkosten {euro(hourly)})"
     else:
         source = "uit de schaalbedragen"
     micro = variant == "micro"
@@ -157,7 +157,7 @@ def explain(
         for provision in spec.provisions:
             value += provision.value
             result.steps.append(
-                Step(provision.label, f"€ {provision.value}", provision.value, value, provision.lines)
+                Step(provision.label, euro(provision.value), provision.value, value, provision.lines)
             )
     result.tariff = rule.tariff(exact(hourly))
     rounding = (

@@ -190,6 +190,14 @@ def yearly_cost_steps(
     return steps
 
 
+def euro(value: Decimal | int) -> str:
+    """Dutch money for the texts a reader sees: € 1.234,56 (more decimals kept when present)."""
+    value = Decimal(value)
+    places = max(2, -value.as_tuple().exponent)
+    text = f"{value:,.{places}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {text}"
+
+
 def display_pct(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",") + " %"

@@ -35,7 +35,9 @@ class ScaleAmount(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_cao_display()} schaal {self.scale} ({self.year}): € {self.amount}"
+        from jeugdketen.kostprijs.model import euro
+
+        return f"{self.get_cao_display()} schaal {self.scale} ({self.year}): {euro(self.amount)}"
 
 
 def scales_for(year: int) -> dict[str, dict[str, object]]:
