@@ -146,7 +146,9 @@ def explain(
         if spec.fte is not None:
             per_unit = _money(exact(hourly) * rule.slope())
             per_etmaal = decimal(rule.slope()).quantize(Decimal("0.001"))
-            label = f"{spec.fte.value} fte per jeugdige × {hours.value} uur ÷ 365 = {per_etmaal} uur"
+            fte = str(spec.fte.value).replace(".", ",")
+            per_etmaal = str(per_etmaal).replace(".", ",")
+            label = f"{fte} fte per jeugdige × {hours.value} uur ÷ 365 = {per_etmaal} uur"
             result.steps.append(Step(f"Personeel per {spec.unit}", label, None, per_unit, spec.fte.lines))
         else:
             per_unit = _money(exact(hourly) * rule.slope())

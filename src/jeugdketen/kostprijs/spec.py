@@ -81,14 +81,6 @@ class RegionModel:
             return UnitRule(spec.unit, None, provisions)
         return UnitRule(spec.unit, spec.hours.fraction, provisions)
 
-    def hours_per_unit_text(self, spec: ProductSpec) -> str:
-        if spec.fte is not None:
-            hours = self.productive_hours(spec).value
-            return f"{spec.fte.value} fte per jeugdige × {hours} uur / 365"
-        if spec.hours is not None:
-            return spec.hours.label
-        return ""
-
     def weights(self, spec: ProductSpec) -> dict[str, Decimal]:
         entry = self.indexation[spec.weights]
         return {key: number(value) for key, value in entry.items() if key in {"ova", "material", "nea"}}
