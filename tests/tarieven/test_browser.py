@@ -42,9 +42,11 @@ def test_contract_manager_runs_a_whatif(live_server, nob, contract_manager, tmp_
             result["tariffs"] = page.locator("#table-tariffs").inner_text()
             result["budget"] = page.locator("#table-budget").count()
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(target), full_page=True)
+            page.locator("dl.summary").scroll_into_view_if_needed()
+            page.screenshot(path=str(target))
             page.goto(f"{live_server.url}/catalogus/{nob.region.slug}/{nob.daghulp.position}/")
             result["opbouw"] = page.locator("#opbouw").inner_text()
+            page.locator("#opbouw").screenshot(path=str(target.with_name("tarieven-opbouw.png")))
             browser.close()
 
     thread = threading.Thread(target=walk)
