@@ -217,3 +217,13 @@ def test_applying_goes_through_the_setup_service(client, beheerder, nob, monkeyp
     }
     assert all(kw["actor"] == beheerder and "OVA 2 %" in kw["source"] for _args, kw in calls)
     assert not ContractProduct.objects.filter(year=2025).exists()  # nothing written around it
+
+
+def test_bad_whatif_input_is_answered_in_dutch_and_computes_nothing(client, contract_manager):
+    client.force_login(contract_manager)
+    response = client.get(reverse("tarieven:whatif", args=[NOB]), {"cao_raise": "veel", "overhead": "900"})
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"cao_raise", "overhead"}
+    assert "changes" not in response.context
+    half = client.get(reverse("tarieven:whatif", args=[NOB]), {"scales_from": "2021"})
+    assert "Vul beide jaren in" in half.content.decode()
