@@ -65,6 +65,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "monitoring.names",
             "export.run",
             "client.view",
+            "tariffmodel.view",
         }
     ),
     Role.AANBIEDER: frozenset(
@@ -80,7 +81,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "delivery.change",
         }
     ),
-    Role.BEHEER: frozenset({"catalogue.view", "catalogue.change", "contract.view", "contract.change"}),
+    Role.BEHEER: frozenset(
+        {
+            "catalogue.view",
+            "catalogue.change",
+            "contract.view",
+            "contract.change",
+            "tariffmodel.view",
+            "tariffmodel.change",
+        }
+    ),
     Role.AUDITOR: frozenset({"audit.view", "audit.export"}),
     SYSTEEM_GEMEENTE: frozenset(
         {

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jeugdketen.berichten",
     "jeugdketen.declaraties",
     "jeugdketen.monitoring",
+    "jeugdketen.tarieven",
     "jeugdketen.demo",
     "jeugdketen.web",
     "jeugdketen.api",

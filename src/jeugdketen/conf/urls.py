@@ -9,6 +9,7 @@ urlpatterns = [
     path("berichten/", include("jeugdketen.berichten.urls")),
     path("declaraties/", include("jeugdketen.declaraties.urls")),
     path("monitoring/", include("jeugdketen.monitoring.urls")),
+    path("tarieven/", include("jeugdketen.tarieven.urls")),
     path("", include("jeugdketen.web.urls")),
 ]
 

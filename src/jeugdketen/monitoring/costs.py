@@ -28,6 +28,7 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
+    Func,
     Min,
     OuterRef,
     Q,
@@ -94,6 +95,16 @@ def with_allocated_parts(queryset: QuerySet, first: dt.date, last: dt.date) -> Q
     )
 
 
+class _Real(Func):
+    """A number as itself; on SQLite times 1.0, so that a whole-euro tariff (stored as an
+    INTEGER there) does not turn ``volume x days x tariff / 7`` into an integer division."""
+
+    template = "%(expressions)s"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="(%(expressions)s * 1.0)", **extra_context)
+
+
 def cents_expression(column):
     """The allocated cents of one toewijzing, from the columns `column(name)` gives for
     ``_days``, ``_length``, ``_tariff``, ``volume``, ``budget_cents`` and ``frequency``.
@@ -102,7 +113,8 @@ def cents_expression(column):
     subquery of it whose columns are already computed (one evaluation per row).
     """
     volume_days = ExpressionWrapper(
-        column("volume") * column("_days") * column("_tariff") * 100, output_field=MONEY
+        column("volume") * column("_days") * _Real(column("_tariff"), output_field=MONEY) * 100,
+        output_field=MONEY,
     )
     cents = Case(
         When(LessThanOrEqual(column("_days"), 0), then=Value(0, output_field=MONEY)),

@@ -67,12 +67,14 @@ def euro_text(cents) -> str:
 # --- budget ---------------------------------------------------------------------------------
 
 
-def budget(scope=None, *, year: int, today: dt.date) -> Report:
+def budget(scope=None, *, year: int, today: dt.date, tariffs: dict | None = None) -> Report:
     """Budget depletion per municipality and lot, with a year-end forecast.
 
     Realised spending counts whole months up to the end of the month before `today` (the
     months providers have declared); committed spending is what the open toewijzingen will
     cost from the first of `today`'s month to 31 December. The forecast is their sum.
+    `tariffs` ({(provider id, product id): tariff}) prices the committed part at other
+    tariffs: the tariffs what-if (jeugdketen.tarieven) asks this figure, not a copy of it.
     """
     scope = _scope(scope)
     first, last = year_bounds(year)
@@ -85,7 +87,7 @@ def budget(scope=None, *, year: int, today: dt.date) -> Report:
         realised, src = aggregates.costs(scope, first, cut - dt.timedelta(days=1), group), DECLARED
     else:
         realised, src = spending(scope, first, cut - dt.timedelta(days=1), group, youths=False)
-    committed = allocated(scope, cut, last, group, youths=False) if cut <= last else []
+    committed = allocated(scope, cut, last, group, youths=False, tariffs=tariffs) if cut <= last else []
     lot_of = dict(
         Product.objects.filter(pk__in={row["product"] for row in realised + committed}).values_list(
             "pk", "lot"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.apps import apps
 from django.db import connection
@@ -97,8 +98,32 @@ def _sql(queryset: QuerySet) -> tuple[str, list]:
     return sql, list(params)
 
 
+def _override_sql(tf_sql: str, tf_params: list, tariffs: dict[tuple[int, int], Decimal]) -> tuple[str, list]:
+    """The tariff table with some (provider, product) tariffs replaced: a what-if of tariffs.
+
+    One CASE over the pairs, so the rest of the computation stays exactly the budget figure's.
+    """
+    q = connection.ops.quote_name
+    cases, params = [], []
+    for (provider, product), tariff in sorted(tariffs.items()):
+        cases.append(f"WHEN tf0.{q('p_provider')} = %s AND tf0.{q('p_product')} = %s THEN %s")
+        params += [provider, product, tariff]
+    if not cases:
+        return tf_sql, tf_params
+    case = f"CASE {' '.join(cases)} ELSE tf0.{q('tariff')} END"
+    sql = f"SELECT tf0.{q('p_provider')}, tf0.{q('p_product')}, {case} AS {q('tariff')} FROM ({tf_sql}) tf0"
+    return sql, [*params, *tf_params]
+
+
 def _allocated_sql(
-    scope: Scope, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None, youths: bool
+    scope: Scope,
+    first: dt.date,
+    last: dt.date,
+    group: list[str],
+    *,
+    filters: dict | None,
+    youths: bool,
+    tariffs: dict[tuple[int, int], Decimal] | None = None,
 ) -> tuple[str, list, list[str]]:
     """SQL: cents (and distinct youths) per group, with the group columns ``g_<lookup>``.
 
@@ -156,6 +181,8 @@ def _allocated_sql(
         f"FROM ({pairs_sql}) pp"
     )
     tf_params = [*tariff_params, *pairs_params]
+    if tariffs:
+        tf_sql, tf_params = _override_sql(tf_sql, tf_params, tariffs)
 
     end, stop, begin = (
         raw(f"t.{q('p_end')}", DateField()),
@@ -213,12 +240,16 @@ def allocated(
     *,
     filters: dict | None = None,
     youths: bool = True,
+    tariffs: dict[tuple[int, int], Decimal] | None = None,
 ) -> list[dict]:
     """Committed cents per group for [first, last], with the number of distinct youths.
 
-    Without a group: one row for everything (distinct youths over all of it).
+    Without a group: one row for everything (distinct youths over all of it). `tariffs`
+    replaces the tariff of some (provider id, product id) pairs (the tariffs what-if).
     """
-    sql, params, keys = _allocated_sql(scope, first, last, group, filters=filters, youths=youths)
+    sql, params, keys = _allocated_sql(
+        scope, first, last, group, filters=filters, youths=youths, tariffs=tariffs
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         result = cursor.fetchall()
