@@ -25,6 +25,7 @@ from jeugdketen.levering.deadlines import open_task
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang.models import AllocationRequest, Client, Referral, Toewijzing
 
+from . import chain
 from .people import FIRST, LAST, STREETS, bsn
 from .region import ensure_region
 
@@ -37,6 +38,11 @@ ROUTES = [
     ("gi", 10),
     ("dyslexie", 15),
 ]
+#: Routes where care starts with the provider's JW315 (see docs/demo.md).
+REQUEST_ROUTES = ("huisarts", "jeugdarts", "specialist", "gi")
+#: At most this many JW315 stories go through the real message chain (:mod:`.chain`), one by
+#: one; beyond it the region is written in bulk (see docs/demo.md for why and what differs).
+REAL_STORIES = int(os.environ.get("JEUGDKETEN_DEMO_REAL_STORIES", "600"))
 
 
 @dataclass
@@ -162,6 +168,8 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     Referral.objects.bulk_create(referrals, batch_size=2000)
 
     toewijzingen, tasks, requests = [], [], []
+    stories: list[chain.Story] = []
+    waiting: list[chain.Story] = []
     numbers = {m.pk: 100000 + Toewijzing.objects.filter(municipality=m).count() for m in municipalities}
     for client, referral, provider, product, route in plan:
         links = {"client": client, "municipality": client.municipality, "provider": provider}
@@ -172,6 +180,13 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
         refused = route in ("huisarts", "gi", "jeugdarts", "specialist") and (
             provider is stopped or rng.random() < 0.05
         )
+        if route in REQUEST_ROUTES and len(stories) + len(waiting) < REAL_STORIES:
+            story = chain.Story(client, referral, provider, product, decided, lines[provider.pk])
+            if decided <= today:
+                stories.append(story)
+                continue
+            if referral.date + dt.timedelta(days=2) <= today:
+                waiting.append(story)
         if decided > today:
             kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
                 route, "jw315-huisarts"
@@ -329,6 +344,7 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     Start.objects.bulk_create(starts, batch_size=2000)
     Stop.objects.bulk_create(stops, batch_size=2000)
     Task.objects.bulk_create(tasks, batch_size=2000)
+    chain.play(ctx, stories, waiting)
     ctx.toewijzingen, ctx.starts = toewijzingen, starts
     for stage in _stages():
         stage(ctx)
