@@ -40,9 +40,9 @@ ROUTES = [
 ]
 #: Routes where care starts with the provider's JW315 (see docs/demo.md).
 REQUEST_ROUTES = ("huisarts", "jeugdarts", "specialist", "gi")
-#: At most this many JW315 stories go through the real message chain (:mod:`.chain`), one by
+#: At most this many stories (of any route) go through the real message chain (:mod:`.chain`), one by
 #: one; beyond it the region is written in bulk (see docs/demo.md for why and what differs).
-REAL_STORIES = int(os.environ.get("JEUGDKETEN_DEMO_REAL_STORIES", "600"))
+REAL_STORIES = 600
 
 
 @dataclass
@@ -88,7 +88,9 @@ class Ids:
 
 
 @transaction.atomic
-def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) -> DemoContext:
+def build(
+    *, youths: int, months: int, seed: int, today: dt.date | None = None, real_stories: int = REAL_STORIES
+) -> DemoContext:
     today = today or dt.date.today()
     rng = random.Random(seed)
     municipalities, providers = ensure_region()
@@ -180,12 +182,12 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
         refused = route in ("huisarts", "gi", "jeugdarts", "specialist") and (
             provider is stopped or rng.random() < 0.05
         )
-        if route in REQUEST_ROUTES and len(stories) + len(waiting) < REAL_STORIES:
-            story = chain.Story(client, referral, provider, product, decided, lines[provider.pk])
+        if len(stories) + len(waiting) < real_stories:
+            story = chain.Story(client, referral, provider, product, decided, lines[provider.pk], route)
             if decided <= today:
                 stories.append(story)
                 continue
-            if referral.date + dt.timedelta(days=2) <= today:
+            if route in REQUEST_ROUTES and referral.date + dt.timedelta(days=2) <= today:
                 waiting.append(story)
         if decided > today:
             kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
@@ -345,6 +347,10 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     Stop.objects.bulk_create(stops, batch_size=2000)
     Task.objects.bulk_create(tasks, batch_size=2000)
     chain.play(ctx, stories, waiting)
+    if clients:  # the bulk rows and those the real chain wrote
+        ours = {"client__pk__gte": clients[0].pk}
+        toewijzingen = list(Toewijzing.objects.filter(**ours).order_by("pk"))
+        starts = list(Start.objects.filter(**{f"toewijzing__{k}": v for k, v in ours.items()}).order_by("pk"))
     ctx.toewijzingen, ctx.starts = toewijzingen, starts
     for stage in _stages():
         stage(ctx)

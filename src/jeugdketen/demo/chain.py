@@ -35,7 +35,7 @@ from jeugdketen.berichten.services import exchange, process
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering import services as levering
 from jeugdketen.toegang import services as toegang
-from jeugdketen.toegang.checks import age_on
+from jeugdketen.toegang.checks import AllocationRefused, age_on
 from jeugdketen.toegang.models import AllocationRequest
 
 #: The demo's stories through the real chain, per share of the stories (documented in docs/demo.md).
@@ -64,6 +64,7 @@ class Story:
     product: object
     decided: dt.date
     products: list = None  # the provider's contracted products
+    route: str = "huisarts"
 
 
 def fitting(story: Story, referrer_code: str) -> list:
@@ -107,7 +108,9 @@ class Chain:
         day = story.decided
         roll = rng.random()
         choice = fitting(story, story.referral.referrer_code)
-        if choice and roll >= MIX["unfit_product"]:
+        if story.route == "dyslexie":
+            choice = []  # the dyslexia product itself
+        if choice and (roll >= MIX["unfit_product"] or story.route == "toegang"):
             # The provider asks for what the referrer may refer to; a few ask for the wrong product.
             product = choice[int(roll * 1000) % len(choice)]
         volume, unit, frequency = _volume(product, rng)
@@ -124,6 +127,9 @@ class Chain:
             referrer_code=story.referral.referrer_code,
             referrer_agb=story.referral.referrer_agb,
         )
+        if story.route in ("toegang", "dyslexie"):
+            self.allocate(story, product, item, day)
+            return
         roll = rng.random()
         if roll < MIX["wrong_municipality"] and self.others[municipality.pk]:
             # The provider asks the wrong municipality: refused on the woonplaatsbeginsel (reden 8).
@@ -159,6 +165,28 @@ class Chain:
         if request is None or request.toewijzing is None:
             return  # refused (JW319): the story ends with the provider's JW320
         self.deliver(request.toewijzing, day)
+
+    def allocate(self, story: Story, product, item: Requested, day: dt.date) -> None:
+        """The access team allocates from its own referral: the checks, the JW301 (JW302 back)."""
+        try:
+            t = toegang.allocate(
+                municipality=story.client.municipality,
+                client=story.client,
+                provider=story.provider,
+                product=product,
+                begin=day,
+                end=item.end,
+                volume=item.volume,
+                unit=item.unit,
+                frequency=item.frequency,
+                referral=story.referral,
+                today=day,
+            )
+        except AllocationRefused:
+            return  # the access team does not allocate what the checks refuse; no message goes out
+        t.refresh_from_db()
+        exchange(t.message, today=day)
+        self.deliver(t, day)
 
     def deliver(self, t, allocated: dt.date) -> None:
         rng, today = self.rng, self.today
