@@ -20,7 +20,7 @@ from jeugdketen.toegang.models import Toewijzing
 
 from . import backoffice
 from .models import Betaling, Declaratie, GeleverdeZorg
-from .views import today
+from . import views as screens
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -89,7 +89,7 @@ def backoffice_view(request):
                 request, f"Geregistreerd: {delivery.volume} op toewijzing {delivery.toewijzing.number}."
             )
             return redirect("declaraties:backoffice")
-    until = backoffice.month_end(today().replace(day=1) - dt.timedelta(days=1))
+    until = backoffice.month_end(screens.today().replace(day=1) - dt.timedelta(days=1))
     deliveries = (
         GeleverdeZorg.objects.filter(provider_id=own)
         .exclude(status=GeleverdeZorg.Status.OPEN)
@@ -170,7 +170,7 @@ def bill_view(request):
     if municipality is None or month is None:
         flash.error(request, "Kies een gemeente en een maand.")
         return redirect("declaraties:backoffice")
-    billed = backoffice.bill_month(request.user.provider, municipality, month, today=today())
+    billed = backoffice.bill_month(request.user.provider, municipality, month, today=screens.today())
     if billed.message is None:
         flash.info(request, "Er was niets te declareren.")
         return redirect("declaraties:backoffice")
@@ -197,7 +197,7 @@ def rebill_view(request, pk: int):
         data = form.cleaned_data
         try:
             billed = backoffice.credit_and_rebill(
-                delivery, volume=data["volume"], tariff=data["tariff"], today=today()
+                delivery, volume=data["volume"], tariff=data["tariff"], today=screens.today()
             )
         except (ValueError, InvalidOperation) as error:
             form.add_error(None, str(error))
