@@ -19,8 +19,8 @@ from jeugdketen.catalogus.models import Municipality
 from jeugdketen.toegang.models import Toewijzing
 
 from . import backoffice
-from .models import Betaling, Declaratie, GeleverdeZorg
 from . import views as screens
+from .models import Betaling, Declaratie, GeleverdeZorg
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
