@@ -129,7 +129,7 @@ def main() -> None:
         "allocation chain (clients, referrals, toewijzingen, starts, stops, messages, tasks); *billing* "
         "the later stages (declarations: the providers' JW323s judged by the municipalities' intake, "
         "the JW325s processed, monthly payment runs). *messages* counts the region's messages and the "
-        "JW323/JW325 pairs. *stories* is the number of JW315 stories played one by one through the real "
+        "JW323/JW325 pairs. *stories* is the number of client stories (all routes) played one by one through the real "
         "message chain (`jeugdketen.demo.chain`, at most `REAL_STORIES`), *chain s* their time (part of "
         "*region s*). The machine is shared with other work while this runs: times are indicative.\n\n"
         "| database | youths | toewijzingen | starts | messages | tasks | declarations | prestaties "
