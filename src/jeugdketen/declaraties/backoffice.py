@@ -64,15 +64,26 @@ def contract_tariff(toewijzing, year: int):
 
 
 def check_registration(
-    toewijzing, *, begin: dt.date, end: dt.date, volume: int, tariff=None, unit: str | None = None
+    toewijzing,
+    *,
+    begin: dt.date,
+    end: dt.date,
+    volume: int,
+    tariff=None,
+    unit: str | None = None,
+    today: dt.date | None = None,
 ) -> list[str]:
     """What is wrong with registering this care on the toewijzing (empty: it fits).
 
-    Period: within one calendar month, within the toewijzing and after the start of care.
+    Period: within one calendar month, not after the current month, within the toewijzing and
+    after the start of care.
     Volume: positive and, with what is registered already (credited lines aside), within what
     the toewijzing allows for that month. Unit: the toewijzing's. Tariff: the contract's.
     """
     findings = []
+    today = today or dt.date.today()
+    if end > month_end(today):
+        findings.append("Registreer alleen zorg die is geleverd: de periode ligt na deze maand.")
     if end < begin:
         findings.append("De einddatum ligt vóór de begindatum.")
     elif (begin.year, begin.month) != (end.year, end.month):

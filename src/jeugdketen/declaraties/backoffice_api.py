@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from jeugdketen.accounts.access import provider_id
 from jeugdketen.api.permissions import HasPermission, ScopedQuerysetMixin
-from jeugdketen.api.problems import problem
+from jeugdketen.api.problems import ProblemSerializer, problem
 from jeugdketen.audit.log import Action, record, route_of
 from jeugdketen.catalogus.models import Municipality, Provider
 from jeugdketen.toegang.models import Toewijzing
@@ -53,10 +53,19 @@ class BillSerializer(serializers.Serializer):
     gemeente = serializers.RegexField(r"^\d{4}$", help_text="CBS-code van de gemeente")
     maand = serializers.DateField(help_text="Een dag in de maand die wordt gedeclareerd")
 
+    def validate_maand(self, value: dt.date) -> dt.date:
+        if not 2000 <= value.year <= dt.date.today().year:
+            raise serializers.ValidationError("Kies een maand uit het verleden, niet vóór 2000.")
+        return value
+
 
 class RebillSerializer(serializers.Serializer):
     volume = serializers.IntegerField(min_value=1, max_value=10_000_000, required=False)
     tariff = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0, required=False)
+
+
+class FindingsSerializer(ProblemSerializer):
+    findings = serializers.ListField(child=serializers.CharField(), help_text="Waarom het niet past")
 
 
 class BilledSerializer(serializers.Serializer):
@@ -86,6 +95,10 @@ def _billed(billed) -> dict:
         description="Gecontroleerd tegen de toewijzing (periode, start, volume, eenheid); tegen het "
         "contracttarief. 422 met de bevindingen als het niet past.",
         tags=["declaraties"],
+        responses={
+            201: GeleverdeZorgSerializer,
+            422: OpenApiResponse(FindingsSerializer, description="Past niet bij de toewijzing"),
+        },
     ),
 )
 class GeleverdeZorgViewSet(
@@ -120,7 +133,12 @@ class GeleverdeZorgViewSet(
         description="Alle open registraties voor de gemeente tot en met het einde van de maand.",
         tags=["declaraties"],
         request=BillSerializer,
-        responses={201: BilledSerializer, 204: None},
+        responses={
+            201: BilledSerializer,
+            204: OpenApiResponse(description="Niets te declareren"),
+            403: OpenApiResponse(ProblemSerializer, description="Geen aanbieder"),
+            422: OpenApiResponse(ProblemSerializer, description="Onbekende gemeente"),
+        },
     )
     @action(detail=False, methods=["post"], url_path="declareren")
     def bill(self, request):
@@ -150,7 +168,12 @@ class GeleverdeZorgViewSet(
         description="Eén JW323 met de creditregel (VorigReferentieNummer) en de herstelde regel.",
         tags=["declaraties"],
         request=RebillSerializer,
-        responses={201: BilledSerializer},
+        responses={
+            201: BilledSerializer,
+            409: OpenApiResponse(
+                ProblemSerializer, description="De regel is (nog) niet beoordeeld of al gecrediteerd"
+            ),
+        },
     )
     @action(detail=True, methods=["post"], url_path="crediteren")
     def rebill(self, request, pk=None):

@@ -167,6 +167,8 @@ def bill_view(request):
         month = dt.date.fromisoformat(request.POST.get("maand", ""))
     except ValueError:
         month = None
+    if month is not None and not 2000 <= month.year <= screens.today().year:
+        month = None
     if municipality is None or month is None:
         flash.error(request, "Kies een gemeente en een maand.")
         return redirect("declaraties:backoffice")
