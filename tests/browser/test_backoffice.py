@@ -31,12 +31,16 @@ def test_aanbieder_registers_bills_and_rebills(page, demo, world, flows, shoot):
     volume = page.get_by_label("Geleverd volume (in de eenheid van de toewijzing)")
     volume.fill("9999")
     check = page.locator("#controle")
-    expect(check).to_contain_text("boven wat is toegewezen")  # checked while typing, nothing stored
+    expect(check).to_contain_text(
+        "boven wat is toegewezen", timeout=15_000
+    )  # checked while typing, nothing stored
     assert not GeleverdeZorg.objects.filter(toewijzing=care, begin=month).exists()
     volume.fill("400")
-    expect(check).to_contain_text("Past binnen de toewijzing")
-    press(page, page.get_by_role("button", name="Registreren"))
-    expect(page.locator("ul.alerts")).to_contain_text("Geregistreerd: 400")
+    expect(check).to_contain_text("Past binnen de toewijzing", timeout=15_000)
+    shoot(page, "aanbieder-backoffice")
+    with page.expect_navigation():
+        press(page, page.get_by_role("button", name="Registreren"))
+    expect(page.locator("main")).to_contain_text("Geregistreerd: 400", timeout=15_000)
     registered = GeleverdeZorg.objects.get(toewijzing=care, begin=month)
     assert (registered.end, registered.volume, registered.status) == (month_end, 400, "open")
 
@@ -44,10 +48,9 @@ def test_aanbieder_registers_bills_and_rebills(page, demo, world, flows, shoot):
         "section", has=page.get_by_role("heading", name="Klaar om te declareren", exact=False)
     )
     expect(ready.locator("tbody tr")).to_contain_text("3")  # last month's two lines and this one
-    shoot(page, "aanbieder-backoffice")
     press(page, ready.get_by_role("button", name="Maak JW323", exact=False))
     page.wait_for_url(re.compile(r"/declaraties/\d+/$"))
-    expect(page.locator("ul.alerts")).to_contain_text("het JW325-antwoord is verwerkt")
+    expect(page.locator("ul.alerts")).to_contain_text("het JW325-antwoord is verwerkt", timeout=15_000)
     declaratie = Declaratie.objects.get(provider=world.a.provider)
     assert (declaratie.lines_total, declaratie.lines_rejected) == (3, 1)
     assert declaratie.message.code == "JW323" and declaratie.answer.code == "JW325"
@@ -61,7 +64,7 @@ def test_aanbieder_registers_bills_and_rebills(page, demo, world, flows, shoot):
     press(page, rejected.get_by_role("link", name="Crediteren en opnieuw declareren"))
     expect(page.get_by_label("Tarief (euro)")).to_have_value("1.60")
     press(page, page.get_by_role("button", name="Crediteren en opnieuw declareren"))
-    expect(page.locator("ul.alerts")).to_contain_text("gecrediteerd en opnieuw gedeclareerd")
+    expect(page.locator("ul.alerts")).to_contain_text("gecrediteerd en opnieuw gedeclareerd", timeout=15_000)
     wrong = GeleverdeZorg.objects.get(toewijzing=flows.billed[1], status="gecrediteerd")
     credit = Prestatie.objects.get(debit_credit="C")
     assert credit.previous_reference == wrong.reference

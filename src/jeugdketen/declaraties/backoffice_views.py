@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from jeugdketen.accounts.access import get_scoped_or_404, provider_id, requires
 from jeugdketen.audit.log import Action, record, route_of
 from jeugdketen.catalogus.models import Municipality
+from jeugdketen.ijw import codes
 from jeugdketen.toegang.models import Toewijzing
 
 from . import backoffice
@@ -26,7 +27,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RegisterForm(forms.Form):
-    toewijzing = forms.ModelChoiceField(queryset=Toewijzing.objects.none(), label="Toewijzing")
+    toewijzing = forms.ModelChoiceField(
+        queryset=Toewijzing.objects.none(), label="Toewijzing", empty_label="— kies een gestarte toewijzing —"
+    )
     begin = forms.DateField(label="Van", widget=DATE)
     end = forms.DateField(label="Tot en met", widget=DATE)
     volume = forms.IntegerField(label="Geleverd volume (in de eenheid van de toewijzing)", min_value=1)
@@ -36,8 +39,10 @@ class RegisterForm(forms.Form):
         field = self.fields["toewijzing"]
         field.queryset = _toewijzingen(provider)
         field.label_from_instance = lambda t: (
-            f"{t.number} · {t.product_code} · {t.client.last_name} · {t.volume or '-'} per "
-            f"{t.frequency} in eenheid {t.unit} · {t.begin:%d-%m-%Y} tot {t.end:%d-%m-%Y}"
+            f"{t.number} · {t.product_code} · {t.client.last_name} · {t.volume or '-'} "
+            f"{codes.WJ756.codes.get(t.unit, t.unit).lower()} "
+            f"{codes.WMO757.codes.get(t.frequency, '').lower()} · "
+            f"{t.begin:%d-%m-%Y} tot {t.end:%d-%m-%Y}"
             if t.end
             else f"{t.number} · {t.product_code} · {t.client.last_name}"
         )

@@ -15,8 +15,8 @@
     var list = document.createElement("ul");
     if (result.findings.length === 0) {
       var ok = document.createElement("li");
-      ok.textContent = "Past binnen de toewijzing (eenheid " + result.unit + ", tarief € " + result.tariff +
-        ", bedrag € " + result.amount + ").";
+      ok.textContent = "Past binnen de toewijzing (eenheid " + result.unit + ", tarief € " +
+        result.tariff.replace(".", ",") + ", bedrag € " + result.amount.replace(".", ",") + ").";
       list.appendChild(ok);
       out.dataset.state = "ok";
     } else {
