@@ -22,7 +22,7 @@ install: $(BIN)/jeugdketen
 run: install .env
 	set -a; source .env; set +a; \
 	$(BIN)/jeugdketen init && \
-	$(BIN)/jeugdketen demo --if-empty && \
+	$(BIN)/jeugdketen demo --if-empty --real-stories 100 && \
 	$(BIN)/jeugdketen runserver $(HOST):$(PORT)
 
 lint: install

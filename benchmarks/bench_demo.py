@@ -72,6 +72,14 @@ def child() -> None:
         return [timed(stage) for stage in stages()] if with_stages else []
 
     demo_build._stages = timed_stages
+    play = demo_build.chain.play
+
+    def timed_play(ctx, stories, waiting):
+        began = time.perf_counter()
+        play(ctx, stories, waiting)
+        result.update(chain=time.perf_counter() - began, stories=len(stories) + len(waiting))
+
+    demo_build.chain.play = timed_play
     try:
         with transaction.atomic():
             messages_before, tasks_before = Message.objects.count(), Task.objects.count()
@@ -121,16 +129,20 @@ def main() -> None:
         "allocation chain (clients, referrals, toewijzingen, starts, stops, messages, tasks); *billing* "
         "the later stages (declarations: the providers' JW323s judged by the municipalities' intake, "
         "the JW325s processed, monthly payment runs). *messages* counts the region's messages and the "
-        "JW323/JW325 pairs.\n\n"
+        "JW323/JW325 pairs. *stories* is the number of client stories (all routes) played one by one "
+        "through the real message chain (`jeugdketen.demo.chain`, at most `REAL_STORIES`), *chain s* "
+        "their time (part of *region s*). The machine is shared with other work while this runs: "
+        "times are indicative.\n\n"
         "| database | youths | toewijzingen | starts | messages | tasks | declarations | prestaties "
-        "| rejected | region s | billing s | total s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| rejected | stories | chain s | region s | billing s | total s |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     for r in rows:
         stages = f"{r['stages']:.1f}" if r["with_stages"] else "not run"
         body += (
             f"| {r['vendor']} | {r['youths']} | {r['toewijzingen']} | {r['starts']} | {r['messages']} "
             f"| {r['tasks']} | {r['declaraties']} | {r['prestaties']} | {r['rejected']} "
+            f"| {r.get('stories', 0)} | {r.get('chain', 0.0):.1f} "
             f"| {r['seconds'] - r['stages']:.1f} | {stages} | {r['seconds']:.1f} |\n"
         )
     if not all(r["with_stages"] for r in rows):

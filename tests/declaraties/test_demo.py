@@ -43,8 +43,18 @@ def test_small_practices_bill_per_quarter_and_the_demo_pays_monthly(world, xsd_d
     for _ in range(4):  # fewer than MONTHLY_LINES a month: billed achteraf, per quarter
         world.toewijzing(begin=dt.date(YEAR, 1, 1), start=dt.date(YEAR, 1, 6))
     bill(SimpleNamespace(seed=5, today=dt.date(YEAR, 12, 20), months=11))
-    periods = sorted(Declaratie.objects.values_list("period_begin", flat=True))
+    rebills = Declaratie.objects.filter(prestaties__debit_credit="C").distinct()
+    periods = sorted(Declaratie.objects.exclude(pk__in=rebills).values_list("period_begin", flat=True))
     assert [p.month for p in periods] == [3, 6, 9, 11, 11]  # quarters, the last month, the planted late bill
+    # Lines rejected for a wrong tariff are credited and billed again, one JW323 each.
+    assert rebills.exists()
+    for rebill in rebills:
+        lines = list(rebill.prestaties.order_by("position"))
+        assert [line.debit_credit for line in lines] == ["C", "D"] and lines[0].previous_reference
+        assert (
+            lines[1].accepted
+            and "0611" in Prestatie.objects.get(reference=lines[0].previous_reference).retourcodes
+        )
     first = Declaratie.objects.order_by("period_begin", "pk").first()
     months = {p.begin.month for p in Prestatie.objects.filter(declaratie=first)}
     assert months == {1, 2, 3}  # one JW323 with the care of three months (IV090, TR319)

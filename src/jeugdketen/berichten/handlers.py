@@ -147,6 +147,21 @@ def jw307(document, message, *, municipality, provider, today) -> Result:
             result.issues.append(
                 issue("TR019", "9019", item, "De stop hoort bij geen bekende toewijzing en start.")
             )
+        elif status == "1" and (temporary := _temporary_stop(t, date(item, "Begindatum"), item)) is not None:
+            # A definitive stop after a temporary one (RedenBeeindiging 20) on the same start
+            # replaces it: the same end date or a later one (TR414), never a second pause (TR413).
+            reason = txt(item, "RedenBeeindiging")
+            if reason == "20":
+                result.issues.append(
+                    issue("TR413", "9413", item, "Er is al een tijdelijke stop voor deze start.")
+                )
+            elif end < temporary.date:
+                result.issues.append(
+                    issue("TR414", "9414", item, "De einddatum ligt vóór die van de tijdelijke stop.")
+                )
+            else:
+                temporary.date, temporary.reason, temporary.message = end, reason, message
+                temporary.save(update_fields=["date", "reason", "message"])
         elif status == "1":
             if t.stops.filter(date=end).exists():
                 result.issues.append(issue("TR074", "9074", item, "Deze stop is al eerder ontvangen."))
@@ -159,6 +174,13 @@ def jw307(document, message, *, municipality, provider, today) -> Result:
             if not deleted:
                 result.issues.append(issue("TR063", "9063", item, "Er is geen stop om te verwijderen."))
     return result
+
+
+def _temporary_stop(t: Toewijzing, begin: dt.date | None, item) -> Stop | None:
+    """The temporary stop (RedenBeeindiging 20) of the start on `begin`, when care did not resume."""
+    if begin is None or t.starts.filter(date__gt=begin).exists():
+        return None
+    return t.stops.filter(reason="20", date__gte=begin).order_by("-date").first()
 
 
 def _toewijzing(item, municipality, provider, client) -> Toewijzing | None:

@@ -77,3 +77,6 @@ def register(router) -> None:
     router.register("declaraties", DeclaratieViewSet, basename="declaratie")
     router.register("prestaties", PrestatieViewSet, basename="prestatie")
     router.register("betaalverplichtingen", BetaalverplichtingViewSet, basename="betaalverplichting")
+    from .backoffice_api import GeleverdeZorgViewSet
+
+    router.register("geleverde-zorg", GeleverdeZorgViewSet, basename="geleverde-zorg")

@@ -271,4 +271,26 @@ def bill(ctx) -> None:
             provider, municipality, number, deliveries, begin=last.replace(day=1), end=last, received=today
         )
     biller.flush()
+    _rebill(tariffs, today)
     _pay(today, today - dt.timedelta(days=1))
+
+
+#: At most this many rejected lines are credited and billed again, each in its own JW323.
+REBILLS = 25
+
+
+def _rebill(tariffs, today: dt.date) -> None:
+    """Providers correct lines rejected for a wrong tariff (0611): through the real exchange, the
+    line is credited (VorigReferentieNummer) and billed again at the contract tariff in one JW323."""
+    from .backoffice import credit_and_rebill
+
+    wrong = (
+        GeleverdeZorg.objects.filter(status=GeleverdeZorg.Status.AFGEWEZEN, retourcodes__contains="0611")
+        .select_related("toewijzing__municipality", "toewijzing__client", "toewijzing__product", "provider")
+        .order_by("pk")[:REBILLS]
+    )
+    for delivery in wrong:
+        tw = delivery.toewijzing
+        tariff = tariffs.get((tw.provider_id, tw.product_id, delivery.begin.year))
+        if tariff is not None and tariff != delivery.tariff:
+            credit_and_rebill(delivery, tariff=tariff, today=today)

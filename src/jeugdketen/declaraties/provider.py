@@ -68,17 +68,22 @@ def credit_line(delivery: GeleverdeZorg, reference: str) -> Line:
 def build_jw323(
     provider, municipality, *, period_begin: dt.date, period_end: dt.date, number: str, identification: str,
     dagtekening: dt.date, credits: list[GeleverdeZorg] = (), reference_prefix: str = "",
+    only: list[GeleverdeZorg] | None = None,
 ) -> bytes | None:  # fmt: skip
-    """A JW323 of the open delivered care up to ``period_end`` plus credits; None when nothing to bill."""
+    """A JW323 of the open delivered care up to ``period_end`` plus credits; None when nothing to bill.
+
+    ``only``: bill just these open registrations (a rebill), not all open care of the period.
+    """
+    rows = GeleverdeZorg.objects.select_related("toewijzing__client", "toewijzing__product")
+    if only is not None:
+        rows = rows.filter(pk__in=[d.pk for d in only])
     open_care = list(
-        GeleverdeZorg.objects.select_related("toewijzing__client", "toewijzing__product")
-        .filter(
+        rows.filter(
             provider=provider,
             toewijzing__municipality=municipality,
             status=GeleverdeZorg.Status.OPEN,
             end__lte=period_end,
-        )  # fmt: skip
-        .order_by("toewijzing__client__bsn", "begin", "id")
+        ).order_by("toewijzing__client__bsn", "begin", "id")  # fmt: skip
     )
     lines = []
     prefix = reference_prefix or number

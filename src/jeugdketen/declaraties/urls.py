@@ -2,7 +2,7 @@ from django.urls import path
 
 from jeugdketen.web.nav import NavItem, register
 
-from . import views
+from . import backoffice_views, views
 
 app_name = "declaraties"
 
@@ -12,6 +12,10 @@ urlpatterns = [
     path("betalen/", views.pay, name="pay"),
     path("verplichting/<int:pk>/correctie/", views.correct, name="correct"),
     path("indienen/", views.upload, name="upload"),
+    path("backoffice/", backoffice_views.backoffice_view, name="backoffice"),
+    path("backoffice/controle/", backoffice_views.check_view, name="backoffice-check"),
+    path("backoffice/declareren/", backoffice_views.bill_view, name="backoffice-bill"),
+    path("backoffice/regel/<int:pk>/crediteren/", backoffice_views.rebill_view, name="backoffice-rebill"),
     path("<int:pk>/", views.declaration_detail, name="detail"),
     path("prestatie/<int:pk>/", views.line_detail, name="line"),
 ]
@@ -23,6 +27,15 @@ register(
         perm="declaratie.view",
         description="Ingediende declaraties (JW323), beoordeling per prestatie en wat open staat",
         order=35,
+    )
+)
+register(
+    NavItem(
+        "Zorg en facturatie",
+        "declaraties:backoffice",
+        perm="declaratie.submit",
+        description="Geleverde zorg registreren, de maanddeclaratie (JW323) maken, afwijzingen herstellen",
+        order=34,
     )
 )
 register(

@@ -25,6 +25,7 @@ from jeugdketen.levering.deadlines import open_task
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang.models import AllocationRequest, Client, Referral, Toewijzing
 
+from . import chain
 from .people import FIRST, LAST, STREETS, bsn
 from .region import ensure_region
 
@@ -37,6 +38,11 @@ ROUTES = [
     ("gi", 10),
     ("dyslexie", 15),
 ]
+#: Routes where care starts with the provider's JW315 (see docs/demo.md).
+REQUEST_ROUTES = ("huisarts", "jeugdarts", "specialist", "gi")
+#: At most this many stories (of any route) go through the real message chain (:mod:`.chain`), one by
+#: one; beyond it the region is written in bulk (see docs/demo.md for why and what differs).
+REAL_STORIES = 600
 
 
 @dataclass
@@ -82,7 +88,9 @@ class Ids:
 
 
 @transaction.atomic
-def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) -> DemoContext:
+def build(
+    *, youths: int, months: int, seed: int, today: dt.date | None = None, real_stories: int = REAL_STORIES
+) -> DemoContext:
     today = today or dt.date.today()
     rng = random.Random(seed)
     municipalities, providers = ensure_region()
@@ -162,6 +170,8 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     Referral.objects.bulk_create(referrals, batch_size=2000)
 
     toewijzingen, tasks, requests = [], [], []
+    stories: list[chain.Story] = []
+    waiting: list[chain.Story] = []
     numbers = {m.pk: 100000 + Toewijzing.objects.filter(municipality=m).count() for m in municipalities}
     for client, referral, provider, product, route in plan:
         links = {"client": client, "municipality": client.municipality, "provider": provider}
@@ -172,6 +182,13 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
         refused = route in ("huisarts", "gi", "jeugdarts", "specialist") and (
             provider is stopped or rng.random() < 0.05
         )
+        if len(stories) + len(waiting) < real_stories:
+            story = chain.Story(client, referral, provider, product, decided, lines[provider.pk], route)
+            if decided <= today:
+                stories.append(story)
+                continue
+            if route in REQUEST_ROUTES and referral.date + dt.timedelta(days=2) <= today:
+                waiting.append(story)
         if decided > today:
             kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
                 route, "jw315-huisarts"
@@ -329,6 +346,11 @@ def build(*, youths: int, months: int, seed: int, today: dt.date | None = None) 
     Start.objects.bulk_create(starts, batch_size=2000)
     Stop.objects.bulk_create(stops, batch_size=2000)
     Task.objects.bulk_create(tasks, batch_size=2000)
+    chain.play(ctx, stories, waiting)
+    if clients:  # the bulk rows and those the real chain wrote
+        ours = {"client__pk__gte": clients[0].pk}
+        toewijzingen = list(Toewijzing.objects.filter(**ours).order_by("pk"))
+        starts = list(Start.objects.filter(**{f"toewijzing__{k}": v for k, v in ours.items()}).order_by("pk"))
     ctx.toewijzingen, ctx.starts = toewijzingen, starts
     for stage in _stages():
         stage(ctx)

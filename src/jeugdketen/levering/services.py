@@ -21,7 +21,16 @@ from jeugdketen.berichten.ijwxml import Requested
 from jeugdketen.berichten.models import Message
 from jeugdketen.berichten.services import Outcome, exchange, new_identification, send
 
-__all__ = ["Requested", "Sent", "report_start", "report_stop", "request_allocation", "request_change"]
+__all__ = [
+    "Requested",
+    "Sent",
+    "correct_start",
+    "correct_stop",
+    "report_start",
+    "report_stop",
+    "request_allocation",
+    "request_change",
+]
 
 
 @dataclass
@@ -115,6 +124,35 @@ def report_stop(
         ijwxml.jw307,
         toewijzing,
         [(toewijzing, begin, reason, end, "1")],
+        today=today,
+        deliver=deliver,
+    )
+
+
+def correct_start(toewijzing, begin: dt.date, *, today: dt.date | None = None, deliver: bool = True) -> Sent:
+    """JW305 with StatusAanlevering 3: the start on `begin` was sent in error and is withdrawn."""
+    today = today or dt.date.today()
+    return _send_about(
+        "JW305", ijwxml.jw305, toewijzing, [(toewijzing, begin, "3")], today=today, deliver=deliver
+    )
+
+
+def correct_stop(
+    toewijzing,
+    end: dt.date,
+    reason: str,
+    *,
+    begin: dt.date,
+    today: dt.date | None = None,
+    deliver: bool = True,
+) -> Sent:
+    """JW307 with StatusAanlevering 3: the stop on `end` was sent in error and is withdrawn."""
+    today = today or dt.date.today()
+    return _send_about(
+        "JW307",
+        ijwxml.jw307,
+        toewijzing,
+        [(toewijzing, begin, reason, end, "3")],
         today=today,
         deliver=deliver,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import timeline, views
 
 app_name = "web"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("inloggen/", views.login_view, name="login"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("demo/", views.demo_login, name="demo_login"),
+    path("clienten/<int:pk>/tijdlijn/", timeline.client_timeline, name="timeline"),
 ]

@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from jeugdketen.demo.build import DEMO_PASSWORD, build, create_users, users_enabled
+from jeugdketen.demo.build import DEMO_PASSWORD, REAL_STORIES, build, create_users, users_enabled
 from jeugdketen.demo.region import ensure_region
 from jeugdketen.toegang.models import Client
 
@@ -20,15 +20,21 @@ class Command(BaseCommand):
         parser.add_argument("--months", type=int, default=12)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--today", type=dt.date.fromisoformat, help="reference date (default: today)")
+        parser.add_argument(
+            "--real-stories",
+            type=int,
+            default=REAL_STORIES,
+            help="at most this many JW315 stories run one by one through the real message chain",
+        )
         parser.add_argument("--if-empty", action="store_true", help="only build when no clients exist")
         parser.add_argument("--with-users", action="store_true", help="create one demo account per role")
 
-    def handle(self, *args, youths, months, seed, today, if_empty, with_users, **options):
+    def handle(self, *args, youths, months, seed, today, real_stories, if_empty, with_users, **options):
         if if_empty and Client.objects.exists():
             self.stdout.write("demo: er zijn al cliënten; niets gedaan")
         else:
             began = time.perf_counter()
-            ctx = build(youths=youths, months=months, seed=seed, today=today)
+            ctx = build(youths=youths, months=months, seed=seed, today=today, real_stories=real_stories)
             self.stdout.write(
                 f"demo: {len(ctx.clients)} jeugdigen, {len(ctx.toewijzingen)} toewijzingen, "
                 f"{len(ctx.starts)} starts in {time.perf_counter() - began:.1f}s"
