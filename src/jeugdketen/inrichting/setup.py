@@ -1,0 +1,129 @@
+"""The thin seam to the set-up services of ``jeugdketen.contracten``: tariffs with their history,
+indexation, and the set-up workbook.
+
+The screens and the API never write a tariff or import a workbook themselves; they ask the
+services here, so the workbook, the CLI, the tariff model and the screens keep one history.
+While a service is missing, :class:`Unavailable` says so in Dutch and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+class Unavailable(LookupError):
+    """A set-up service this screen needs is not installed."""
+
+
+def _tariffs():
+    try:
+        from jeugdketen.contracten import tariffs
+    except ImportError as exc:
+        raise Unavailable(
+            "Het vastleggen van contracttarieven met historie is nog niet beschikbaar."
+        ) from exc
+    return tariffs
+
+
+def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str):
+    """Creates or changes one tariff, recording old value, new value, who, when and from where."""
+    return _tariffs().set_tariff(contract, product, year, variant, amount, actor=actor, source=source)
+
+
+@dataclass
+class Change:
+    at: object
+    who: str
+    year: int
+    code: str
+    variant: str
+    old: Decimal | None
+    new: Decimal | None
+    source: str
+
+
+def tariff_changes(*, contract=None, line=None) -> list[Change]:
+    """The recorded tariff changes of a contract (or of one contract line), newest first."""
+    try:
+        from jeugdketen.contracten.models import TariffChange
+    except ImportError:
+        return []
+    changes = TariffChange.objects.all()
+    if line is not None:
+        changes = changes.filter(contract=line.contract_id, product=line.product_id)
+        if hasattr(line, "variant"):
+            changes = changes.filter(variant=line.variant)
+    elif contract is not None:
+        changes = changes.filter(contract=contract)
+    changes = changes.select_related("product").order_by("-pk")
+    return [
+        Change(
+            at=getattr(c, "at", None) or getattr(c, "changed_at", None) or getattr(c, "created", None),
+            who=str(getattr(c, "actor", "") or getattr(c, "changed_by", "") or ""),
+            year=c.year,
+            code=c.product.code or "",
+            variant=getattr(c, "variant", "regular"),
+            old=getattr(c, "old_amount", None) if hasattr(c, "old_amount") else getattr(c, "old", None),
+            new=getattr(c, "new_amount", None) if hasattr(c, "new_amount") else getattr(c, "new", None),
+            source=getattr(c, "source", ""),
+        )
+        for c in changes
+    ]
+
+
+@dataclass
+class SheetPlan:
+    sheet: str
+    created: list[str]
+    changed: list[str]
+    unchanged: int
+
+
+@dataclass
+class Plan:
+    """What a workbook does (or did): per sheet what is created, changed and left alone, or
+    the problems (``sheet, row, column: message``) that stop it as a whole."""
+
+    sheets: list[SheetPlan]
+    problems: list[str]
+    links: list[tuple[str, str]]  # (username, activation path) of new users, when applied
+
+    def summary(self) -> str:
+        created = sum(len(s.created) for s in self.sheets)
+        changed = sum(len(s.changed) for s in self.sheets)
+        unchanged = sum(s.unchanged for s in self.sheets)
+        return f"{created} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd"
+
+
+def _workbook_service():
+    try:
+        from jeugdketen.contracten import setup as service
+    except ImportError as exc:
+        raise Unavailable("Het importeren van een inrichtingswerkmap is nog niet beschikbaar.") from exc
+    return service
+
+
+def import_workbook(path, *, user, apply: bool) -> Plan:
+    """Reads the workbook at `path`; stores it only when `apply` and nothing is wrong."""
+    raise Unavailable("Het importeren van een inrichtingswerkmap is nog niet beschikbaar.")
+
+
+@dataclass
+class IndexRow:
+    contract: str
+    code: str
+    variant: str
+    old: Decimal
+    new: Decimal
+
+
+@dataclass
+class Indexed:
+    rows: list[IndexRow]
+    rule: str  # how the amounts were rounded, in Dutch
+
+
+def index_tariffs(target, year: int, new_year: int, percentage: Decimal, *, actor, apply: bool) -> Indexed:
+    """Indexes the tariffs of a contract or region; stores them only when `apply`."""
+    raise Unavailable("Het indexeren van contracttarieven is nog niet beschikbaar.")
