@@ -59,9 +59,11 @@ def user_list(request):
 def _show_link(request, user, *, new: bool):
     link = activation.link_for(request, user)
     sent = activation.send(link, user)
-    return render(
+    response = render(
         request, "inrichting/user_invited.html", {"account": user, "link": link, "sent": sent, "new": new}
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @requires("user.manage", methods=("GET", "POST"))
@@ -141,7 +143,9 @@ def token_list(request):
                 label=data["label"], municipality=data["municipality"], provider=data["provider"]
             )
             log.changed(request, token, action=log.Action.CREATE, detail=f"token uitgegeven: {token.label}")
-        return render(request, "inrichting/token_issued.html", {"token": token, "key": key})
+        response = render(request, "inrichting/token_issued.html", {"token": token, "key": key})
+        response["Cache-Control"] = "no-store"
+        return response
     rows = (
         scoping.rows(request.user, OrganisationToken)
         .select_related("municipality", "provider")
