@@ -147,3 +147,25 @@ def test_client_stop_and_budget_over_the_api(world, client_as):
         ).status_code
         == 201
     )
+
+
+@pytest.mark.django_db
+def test_a_tariff_over_the_api(world, client_as):
+    client = client_as("beheer")
+    contract = world.a.rows["contracten.Contract"]
+    url = f"/api/v1/inrichting/contracten/{contract.pk}/tarieven"
+    response = client.post(
+        url, {"code": "45A01", "year": 2027, "tariff": "64.10"}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    assert {(p["code"], p["year"], p["tariff"]) for p in response.json()["products"]} >= {
+        ("45A01", 2027, "64.10")
+    }
+    assert (
+        client.post(
+            url, {"code": "99Z99", "year": 2027, "tariff": "1"}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    entry = AuditEntry.objects.get(object_type="contracten.Contract", object_id=str(contract.pk))
+    assert entry.detail == "tarief 45A01 2027 regular: nieuw" and entry.route == f"POST {url}"

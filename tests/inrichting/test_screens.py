@@ -169,3 +169,39 @@ def test_other_roles_cannot_change_the_set_up(world, client_as, role):
         "/inrichting/gemeenten/nieuw/", {"cbs_code": "0797", "name": "X", "regions": [world.region.pk]}
     )
     assert response.status_code == 403 and not Municipality.objects.filter(cbs_code="0797").exists()
+
+
+@pytest.mark.django_db
+def test_change_a_tariff_on_screen_keeps_its_history(world, client_as):
+    client = client_as("beheer")
+    line = world.a.rows["contracten.ContractProduct"]
+    contract = line.contract
+    form = client.get(f"/inrichting/contracten/{contract.pk}/tarief/", {"regel": line.pk}).content.decode()
+    assert 'value="62,80"' in form  # the current tariff, in Dutch notation
+    data = {
+        "product": line.product.pk,
+        "year": 2026,
+        "variant": "regular",
+        "amount": "65,00",
+        "reason": "nacalculatie",
+    }
+    response = client.post(f"/inrichting/contracten/{contract.pk}/tarief/", data)
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert str(line.tariff) == "65.00"
+    [entry] = AuditEntry.objects.filter(object_type="contracten.Contract", object_id=str(contract.pk))
+    assert entry.detail == "tarief 45A01 2026 regular: 62.80 → 65.00" and entry.user == world.users["beheer"]
+    history = client.get(f"/inrichting/tarieven/{line.pk}/").content.decode()
+    assert "62.80 → 65.00" in history
+    assert "62.80 → 65.00" in client.get(f"/inrichting/contracten/{contract.pk}/historie/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_tariff_for_a_product_of_another_region_is_refused(world, client_as):
+    client = client_as("beheer")
+    contract = world.a.rows["contracten.Contract"]
+    foreign_product = world.b.rows["contracten.ContractProduct"].product
+    data = {"product": foreign_product.pk, "year": 2027, "variant": "regular", "amount": "10,00"}
+    response = client.post(f"/inrichting/contracten/{contract.pk}/tarief/", data)
+    assert response.status_code == 200 and "field-error" in response.content.decode()
+    assert not contract.products.filter(year=2027).exists()

@@ -283,5 +283,7 @@ def build_world() -> World:
     )
     b.rows["accounts.User"].municipalities.add(b.municipality)
     a.rows["accounts.OrganisationToken"] = issue(label="token-eigen-a", municipality=a.municipality)[0]
-    b.rows["accounts.OrganisationToken"] = issue(label=SETUP_SENTINELS["token"], municipality=b.municipality)[0]
+    b.rows["accounts.OrganisationToken"] = issue(label=SETUP_SENTINELS["token"], municipality=b.municipality)[
+        0
+    ]
     return World(a=a, b=b, users=users, tokens=tokens, region=region)

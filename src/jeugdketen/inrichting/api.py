@@ -402,7 +402,7 @@ class ContractViewSet(SetupViewSet):
         source = f"API {log.route_of(request)}" + (f": {values['reason']}" if values.get("reason") else "")
         try:
             with transaction.atomic():
-                setup.set_tariff(
+                change = setup.set_tariff(
                     contract,
                     product,
                     values["year"],
@@ -414,7 +414,7 @@ class ContractViewSet(SetupViewSet):
                 log.changed(
                     request,
                     contract,
-                    detail=f"tarief {product.code} {values['year']} {values['variant']}: {values['tariff']}",
+                    detail=f"tarief {product.code} {values['year']} {values['variant']}: {change}",
                 )
         except setup.Unavailable as exc:
             return problem(409, str(exc))

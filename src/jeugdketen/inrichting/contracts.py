@@ -64,7 +64,7 @@ def tariff(request, pk):
             source = f"{source}: {data['reason']}"
         try:
             with transaction.atomic():
-                setup.set_tariff(
+                change = setup.set_tariff(
                     obj,
                     data["product"],
                     data["year"],
@@ -77,8 +77,7 @@ def tariff(request, pk):
                     request,
                     obj,
                     action=log.Action.UPDATE,
-                    detail=f"tarief {data['product'].code} {data['year']} {data['variant']}: "
-                    f"{data['amount']}",
+                    detail=f"tarief {data['product'].code} {data['year']} {data['variant']}: {change}",
                 )
         except setup.Unavailable as exc:
             messages.error(request, str(exc))
@@ -102,7 +101,11 @@ def tariff_history(request, pk):
         ContractProduct.objects.select_related("contract__provider", "contract__region", "product"),
         pk=pk,
     )
-    entries = AuditEntry.objects.filter(object_type="contracten.ContractProduct", object_id=str(line.pk))
+    entries = AuditEntry.objects.filter(
+        object_type="contracten.Contract",
+        object_id=str(line.contract_id),
+        detail__startswith=f"tarief {line.product.code} {line.year} ",
+    )
     context = {
         "kind": KIND,
         "line": line,

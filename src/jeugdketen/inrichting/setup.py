@@ -26,9 +26,33 @@ def _tariffs():
     return tariffs
 
 
-def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str):
-    """Creates or changes one tariff, recording old value, new value, who, when and from where."""
-    return _tariffs().set_tariff(contract, product, year, variant, amount, actor=actor, source=source)
+def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str) -> str:
+    """Creates or changes one tariff, recording old value, new value, who, when and from where.
+
+    Returns a short Dutch description of the change for the audit log ("nieuw" or "oud → nieuw").
+    """
+    from jeugdketen.contracten.models import ContractProduct
+
+    if product.region_id != contract.region_id:
+        raise ValueError("Dit product hoort niet bij het productenboek van de regio van het contract.")
+    lines = ContractProduct.objects.filter(contract=contract, product=product, year=year)
+    if any(f.name == "variant" for f in ContractProduct._meta.fields):
+        lines = lines.filter(variant=variant)
+    elif variant != "regular":
+        raise ValueError("Micro-tarieven per contract zijn nog niet beschikbaar.")
+    old = lines.values_list("tariff", flat=True).first()
+    try:
+        service = _tariffs()
+    except Unavailable:
+        # Until the set-up keeps its own tariff history, the audit entry written by the caller
+        # (with old and new value, who, when and from where) is the history.
+        if old is None:
+            ContractProduct.objects.create(contract=contract, product=product, year=year, tariff=amount)
+        else:
+            lines.update(tariff=amount)
+    else:
+        service.set_tariff(contract, product, year, variant, amount, actor=actor, source=source)
+    return "nieuw" if old is None else f"{old} → {amount}"
 
 
 @dataclass
