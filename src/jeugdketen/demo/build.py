@@ -385,6 +385,8 @@ def create_users(municipalities, providers) -> list[str]:
                 user.municipalities.set(municipalities[:1])
             elif role == Role.CONTRACT:
                 user.municipalities.set(municipalities)
+            elif role == Role.BEHEER:  # manages the set-up of the demo's regions
+                user.regions.set({region for m in municipalities for region in m.regions.all()})
             made.append(username)
     return made
 

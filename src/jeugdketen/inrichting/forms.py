@@ -23,6 +23,14 @@ def _region_label(obj) -> str:
     return f"{obj.name} {obj.year} ({obj.slug})"
 
 
+def dutch_empty_choices(form) -> None:
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
+            field.empty_label = "— kies —" if field.required else "— geen —"
+
+
 class ScopedForm(forms.ModelForm):
     """A ModelForm that knows the user, to limit the choices to her regions."""
 
@@ -30,6 +38,7 @@ class ScopedForm(forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
         self.limit()
+        dutch_empty_choices(self)
 
     def limit(self) -> None:
         pass
@@ -137,6 +146,7 @@ class TariffForm(forms.Form):
             products = products.filter(lot=contract.lot_id)
         self.fields["product"].queryset = products.order_by("position")
         self.fields["product"].label_from_instance = lambda p: f"{p.code} {p.name}"
+        dutch_empty_choices(self)
 
 
 class PeriodForm(ScopedForm):
@@ -294,6 +304,7 @@ class TokenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = scoping.rows(user, Municipality)
         self.fields["provider"].queryset = scoping.rows(user, Provider).exclude(agb_code=None)
+        dutch_empty_choices(self)
 
     def clean(self):
         data = super().clean()
