@@ -51,6 +51,10 @@ WEB = {
         "/inrichting/aanbieders/nieuw/",
         {"agb_code": "12345678", "name": "Nieuw"},
     ),
+    "inrichting:aanbieder-end": lambda w, r: (
+        f"/inrichting/aanbieders/{r['provider'].pk}/beeindigen/",
+        {"end": "2026-12-31"},
+    ),
     "inrichting:aanbieder-change": lambda w, r: (
         f"/inrichting/aanbieders/{r['provider'].pk}/wijzigen/",
         {"name": "Anders"},

@@ -205,3 +205,20 @@ def test_a_tariff_for_a_product_of_another_region_is_refused(world, client_as):
     response = client.post(f"/inrichting/contracten/{contract.pk}/tarief/", data)
     assert response.status_code == 200 and "field-error" in response.content.decode()
     assert not contract.products.filter(year=2027).exists()
+
+
+@pytest.mark.django_db
+def test_ending_a_provider_ends_its_contracts_in_her_region_only(world, client_as):
+    foreign_region = world.b.municipality.regions.get()
+    elsewhere = Contract.objects.create(
+        provider=world.a.provider, region=foreign_region, reference="ELDERS-1", start=dt.date(2026, 1, 1)
+    )
+    client = client_as("beheer")
+    response = client.post(f"/inrichting/aanbieders/{world.a.provider.pk}/beeindigen/", {"end": "2026-09-30"})
+    assert response.status_code == 302
+    own = world.a.rows["contracten.Contract"]
+    own.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert own.end == dt.date(2026, 9, 30) and elsewhere.end is None
+    assert Provider.objects.filter(pk=world.a.provider.pk).exists()
+    assert _entries("contracten.Contract", "update") and _entries("catalogus.Provider", "update")

@@ -290,6 +290,31 @@ def _end_view(kind: Kind):
     return view
 
 
+@requires("setup.change", model="catalogus.Provider", methods=("GET", "POST"))
+def provider_end(request, pk):
+    """A provider leaves the region: its contracts in the user's regions end on a date. The
+    provider itself stays (toewijzingen and declarations refer to it)."""
+    provider = scoping.get_or_404(request.user, Provider, pk=pk)
+    kind = BY_SLUG["aanbieders"]
+    running = scoping.rows(request.user, Contract.objects.filter(provider=provider))
+    form = forms.EndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        end = form.cleaned_data["end"]
+        ending = [c for c in running if c.start <= end and (c.end is None or c.end > end)]
+        with transaction.atomic():
+            for contract in ending:
+                contract.end = end
+                contract.save(update_fields=["end"])
+                log.changed(request, contract, detail=f"beëindigd per {end:%d-%m-%Y} (aanbieder beëindigd)")
+            log.changed(request, provider, detail=f"{len(ending)} contract(en) beëindigd per {end:%d-%m-%Y}")
+        messages.success(
+            request, f"{len(ending)} contract(en) van {provider.name} beëindigd per {end:%d-%m-%Y}."
+        )
+        return redirect("inrichting:aanbieder-list")
+    context = {"kind": kind, "obj": provider, "form": form, "contracts": running.select_related("region")}
+    return render(request, "inrichting/provider_end.html", context)
+
+
 def urlpatterns() -> list:
     patterns = []
     for kind in KINDS:
@@ -302,4 +327,5 @@ def urlpatterns() -> list:
             patterns.append(
                 path(f"{kind.slug}/<int:pk>/beeindigen/", _end_view(kind), name=f"{kind.name}-end")
             )
+    patterns.append(path("aanbieders/<int:pk>/beeindigen/", provider_end, name="aanbieder-end"))
     return patterns
