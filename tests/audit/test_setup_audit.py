@@ -101,6 +101,10 @@ WEB = {
         f"/inrichting/budgetten/{r['budget'].pk}/wijzigen/",
         {"amount": "7"},
     ),
+    "inrichting:index-tariffs": lambda w, r: (
+        "/inrichting/indexeren/",
+        {"doel": f"regio:{w.region.pk}", "year": 2026, "new_year": 2027, "percentage": "2,5"},
+    ),
     "inrichting:user-invite": lambda w, r: (
         "/inrichting/gebruikers/uitnodigen/",
         {
@@ -222,7 +226,6 @@ API = {
 #: writing routes audited elsewhere, with where
 ELSEWHERE = {
     "inrichting:workbook": "needs the set-up workbook service (contracten.setup)",
-    "inrichting:index-tariffs": "needs the indexation service (contracten.tariffs)",
 }
 
 

@@ -9,7 +9,7 @@ While a service is missing, :class:`Unavailable` says so in Dutch and nothing is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 
 class Unavailable(LookupError):
@@ -140,6 +140,8 @@ class IndexRow:
     variant: str
     old: Decimal
     new: Decimal
+    contract_id: int = 0
+    change: str = ""  # when applied: "nieuw" or "oud → nieuw"
 
 
 @dataclass
@@ -148,6 +150,53 @@ class Indexed:
     rule: str  # how the amounts were rounded, in Dutch
 
 
+def rounding_rule(region) -> tuple[str, str]:
+    """How an indexed tariff of `region` is rounded: (decimal rounding mode, Dutch text).
+
+    Noordoost-Brabant prescribes rounding up after indexation (L3444-3448): up to whole cents,
+    so a minute tariff stays one whose hourly amount is divisible by 60. Its product book
+    records that rule under ``cost_model.rounding``; a book without one rounds half up.
+    """
+    if (region.extra or {}).get("cost_model", {}).get("rounding"):
+        return ROUND_CEILING, (
+            f"Afgerond naar boven op hele centen, zoals het productenboek {region.name} voorschrijft "
+            "(een minuuttarief blijft zo deelbaar door 60 per uur)."
+        )
+    return (
+        ROUND_HALF_UP,
+        "Afgerond op hele centen (half naar boven); het productenboek schrijft niets anders voor.",
+    )
+
+
 def index_tariffs(target, year: int, new_year: int, percentage: Decimal, *, actor, apply: bool) -> Indexed:
-    """Indexes the tariffs of a contract or region; stores them only when `apply`."""
-    raise Unavailable("Het indexeren van contracttarieven is nog niet beschikbaar.")
+    """The tariffs of `year` of a contract (or of every contract of a region) times
+    (1 + percentage/100), rounded by the region's rule, as tariffs of `new_year`.
+
+    Only computed unless `apply`; then every new tariff goes through :func:`set_tariff`, so
+    an existing tariff of the new year is changed with its history, never silently.
+    """
+    from jeugdketen.catalogus.models import Region
+    from jeugdketen.contracten.models import ContractProduct
+
+    lines = ContractProduct.objects.filter(year=year).select_related("contract__region", "product")
+    if isinstance(target, Region):
+        lines = lines.filter(contract__region=target)
+        region = target
+    else:
+        lines = lines.filter(contract=target)
+        region = target.region
+    mode, rule = rounding_rule(region)
+    factor = 1 + Decimal(percentage) / 100
+    rows = []
+    for line in lines.order_by("contract__reference", "product__position", "pk"):
+        new = (line.tariff * factor).quantize(Decimal("0.01"), rounding=mode)
+        variant = getattr(line, "variant", "regular")
+        reference = line.contract.reference or str(line.contract_id)
+        row = IndexRow(reference, line.product.code or "", variant, line.tariff, new, line.contract_id)
+        if apply:
+            row.change = set_tariff(
+                line.contract, line.product, new_year, variant, new, actor=actor,
+                source=f"indexatie {year} → {new_year}: {percentage} %",
+            )  # fmt: skip
+        rows.append(row)
+    return Indexed(rows, rule)

@@ -158,7 +158,14 @@ def index_tariffs(request):
     regions = scoping.regions(user)
     contracts = scoping.rows(user, Contract).select_related("provider", "region")
     target = data.get("doel", "")
-    context = {"form": form, "regions": regions, "contracts": contracts, "target": target}
+    groups = [
+        ("Regio's", [(f"regio:{r.pk}", f"{r.name} {r.year}") for r in regions]),
+        (
+            "Contracten",
+            [(f"contract:{c.pk}", f"{c.reference or c.pk} – {c.provider.name}") for c in contracts],
+        ),
+    ]
+    context = {"form": form, "groups": groups, "target": target}
     if form.is_bound and form.is_valid():
         chosen = _target(user, target)
         if chosen is None:
@@ -176,6 +183,15 @@ def index_tariffs(request):
                             actor=user,
                             apply=True,
                         )
+                        for row in result.rows:
+                            log.record(
+                                user=user,
+                                action=log.Action.UPDATE,
+                                object_type="contracten.Contract",
+                                object_id=row.contract_id,
+                                route=log.route_of(request),
+                                detail=f"tarief {row.code} {values['new_year']} {row.variant}: {row.change}",
+                            )
                         log.record(
                             user=user,
                             action=log.Action.UPDATE,
