@@ -222,3 +222,27 @@ def test_ending_a_provider_ends_its_contracts_in_her_region_only(world, client_a
     assert own.end == dt.date(2026, 9, 30) and elsewhere.end is None
     assert Provider.objects.filter(pk=world.a.provider.pk).exists()
     assert _entries("contracten.Contract", "update") and _entries("catalogus.Provider", "update")
+
+
+@pytest.mark.django_db
+def test_the_workbook_upload_refuses_what_is_not_a_workbook(world, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as("beheer")
+    page = client.post(
+        "/inrichting/werkmap/", {"workbook": SimpleUploadedFile("inrichting.csv", b"cbs_code;naam\n")}
+    )
+    assert page.status_code == 200 and "Upload een Excel-werkmap (.xlsx)." in page.content.decode()
+    assert (
+        client.post("/inrichting/werkmap/", {"actie": "toepassen"}).status_code == 302
+    )  # no preview: nothing applied
+
+
+@pytest.mark.django_db
+def test_the_demo_administrator_manages_the_demo_regions(world):
+    from jeugdketen.accounts.models import User
+    from jeugdketen.demo.build import create_users
+
+    User.objects.filter(username__in=["toegang", "contract", "aanbieder", "beheer", "auditor"]).delete()
+    create_users([world.a.municipality], [world.a.provider])
+    assert list(User.objects.get(username="beheer").regions.all()) == [world.region]
