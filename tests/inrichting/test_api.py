@@ -169,3 +169,25 @@ def test_a_tariff_over_the_api(world, client_as):
     )
     entry = AuditEntry.objects.get(object_type="contracten.Contract", object_id=str(contract.pk))
     assert entry.detail == "tarief 45A01 2027 regular: nieuw" and entry.route == f"POST {url}"
+
+
+@pytest.mark.django_db
+def test_deactivate_a_user_over_the_api_but_not_herself(world, client_as):
+    client = client_as("beheer")
+    target = world.users["toegang"]
+    response = client.patch(
+        f"/api/v1/inrichting/gebruikers/{target.pk}", {"is_active": False}, content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["is_active"] is False
+    target.refresh_from_db()
+    assert not target.is_active
+    assert AuditEntry.objects.filter(
+        object_type="accounts.User", object_id=str(target.pk), detail__contains="is_active"
+    ).exists()
+    me = world.users["beheer"]
+    refused = client.patch(
+        f"/api/v1/inrichting/gebruikers/{me.pk}", {"is_active": False}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    me.refresh_from_db()
+    assert me.is_active

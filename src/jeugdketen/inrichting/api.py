@@ -244,7 +244,7 @@ class SetupUserSerializer(serializers.ModelSerializer):
             "id", "username", "first_name", "last_name", "email", "role",
             "municipalities", "provider", "regions", "is_active", "activated", "activation_link",
         ]  # fmt: skip
-        read_only_fields = ["is_active"]
+        extra_kwargs = {"is_active": {"help_text": "false: gedeactiveerd (niet bij aanmaken)"}}
 
     def get_activated(self, user) -> bool:
         return user.has_usable_password()
