@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -246,3 +247,21 @@ def test_the_demo_administrator_manages_the_demo_regions(world):
     User.objects.filter(username__in=["toegang", "contract", "aanbieder", "beheer", "auditor"]).delete()
     create_users([world.a.municipality], [world.a.provider])
     assert list(User.objects.get(username="beheer").regions.all()) == [world.region]
+
+
+@pytest.mark.django_db
+def test_a_micro_tariff_waits_for_the_variant_on_contract_lines(world, client_as):
+    from jeugdketen.contracten.models import ContractProduct
+
+    if any(f.name == "variant" for f in ContractProduct._meta.fields):
+        pytest.skip("contract lines carry their variant")
+    contract = world.a.rows["contracten.Contract"]
+    data = {
+        "product": world.a.rows["contracten.ContractProduct"].product_id,
+        "year": 2026,
+        "variant": "micro",
+        "amount": "1,00",
+    }
+    page = client_as("beheer").post(f"/inrichting/contracten/{contract.pk}/tarief/", data).content.decode()
+    assert "Micro-tarieven per contract zijn nog niet beschikbaar." in page
+    assert contract.products.get().tariff == Decimal("62.80")

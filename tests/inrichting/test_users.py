@@ -138,3 +138,19 @@ def test_a_token_for_a_foreign_municipality_cannot_be_issued(world, client_as):
     before = OrganisationToken.objects.count()
     response = admin.post("/inrichting/tokens/", {"label": "x", "municipality": world.b.municipality.pk})
     assert response.status_code == 200 and OrganisationToken.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_invite_a_fellow_administrator_of_her_region_only(world, client_as):
+    admin = client_as("beheer")
+    foreign = world.b.municipality.regions.get()
+    data = {"username": "beheer.twee", "email": "b2@example.org", "role": Role.BEHEER}
+    assert (
+        admin.post("/inrichting/gebruikers/uitnodigen/", {**data, "regions": [foreign.pk]}).status_code == 200
+    )
+    assert not User.objects.filter(username="beheer.twee").exists()
+    assert (
+        admin.post("/inrichting/gebruikers/uitnodigen/", {**data, "regions": [world.region.pk]}).status_code
+        == 200
+    )
+    assert list(User.objects.get(username="beheer.twee").regions.all()) == [world.region]
