@@ -80,6 +80,10 @@ class Provider(models.Model):
     contract_holder = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    kvk_number = models.CharField(max_length=8, blank=True, help_text="KvK-nummer (Chamber of Commerce)")
+    micro_enterprise = models.BooleanField(
+        default=False, help_text="Micro-onderneming: may bill a contract's micro tariffs"
+    )
 
     class Meta:
         ordering = ["name"]

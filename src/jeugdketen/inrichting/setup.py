@@ -16,43 +16,12 @@ class Unavailable(LookupError):
     """A set-up service this screen needs is not installed."""
 
 
-def _tariffs():
-    try:
-        from jeugdketen.contracten import tariffs
-    except ImportError as exc:
-        raise Unavailable(
-            "Het vastleggen van contracttarieven met historie is nog niet beschikbaar."
-        ) from exc
-    return tariffs
-
-
 def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str) -> str:
-    """Creates or changes one tariff, recording old value, new value, who, when and from where.
+    """Creates or changes one tariff through the contract set-up, which records old value, new
+    value, who, when and from where. Returns a short Dutch description of the change."""
+    from jeugdketen.contracten import tariffs
 
-    Returns a short Dutch description of the change for the audit log ("nieuw" or "oud → nieuw").
-    """
-    from jeugdketen.contracten.models import ContractProduct
-
-    if product.region_id != contract.region_id:
-        raise ValueError("Dit product hoort niet bij het productenboek van de regio van het contract.")
-    lines = ContractProduct.objects.filter(contract=contract, product=product, year=year)
-    if any(f.name == "variant" for f in ContractProduct._meta.fields):
-        lines = lines.filter(variant=variant)
-    elif variant != "regular":
-        raise ValueError("Micro-tarieven per contract zijn nog niet beschikbaar.")
-    old = lines.values_list("tariff", flat=True).first()
-    try:
-        service = _tariffs()
-    except Unavailable:
-        # Until the set-up keeps its own tariff history, the audit entry written by the caller
-        # (with old and new value, who, when and from where) is the history.
-        if old is None:
-            ContractProduct.objects.create(contract=contract, product=product, year=year, tariff=amount)
-        else:
-            lines.update(tariff=amount)
-    else:
-        service.set_tariff(contract, product, year, variant, amount, actor=actor, source=source)
-    return "nieuw" if old is None else f"{old} → {amount}"
+    return tariffs.set_tariff(contract, product, year, variant, amount, actor=actor, source=source)
 
 
 @dataclass
@@ -69,30 +38,16 @@ class Change:
 
 def tariff_changes(*, contract=None, line=None) -> list[Change]:
     """The recorded tariff changes of a contract (or of one contract line), newest first."""
-    try:
-        from jeugdketen.contracten.models import TariffChange
-    except ImportError:
-        return []
+    from jeugdketen.contracten.models import TariffChange
+
     changes = TariffChange.objects.all()
     if line is not None:
-        changes = changes.filter(contract=line.contract_id, product=line.product_id)
-        if hasattr(line, "variant"):
-            changes = changes.filter(variant=line.variant)
+        changes = changes.filter(contract=line.contract_id, product=line.product_id, variant=line.variant)
     elif contract is not None:
         changes = changes.filter(contract=contract)
-    changes = changes.select_related("product").order_by("-pk")
     return [
-        Change(
-            at=getattr(c, "at", None) or getattr(c, "changed_at", None) or getattr(c, "created", None),
-            who=str(getattr(c, "actor", "") or getattr(c, "changed_by", "") or ""),
-            year=c.year,
-            code=c.product.code or "",
-            variant=getattr(c, "variant", "regular"),
-            old=getattr(c, "old_amount", None) if hasattr(c, "old_amount") else getattr(c, "old", None),
-            new=getattr(c, "new_amount", None) if hasattr(c, "new_amount") else getattr(c, "new", None),
-            source=getattr(c, "source", ""),
-        )
-        for c in changes
+        Change(c.at, str(c.actor or ""), c.year, c.product.code or "", c.variant, c.old, c.new, c.source)
+        for c in changes.select_related("product", "actor").order_by("-at", "-pk")
     ]
 
 
@@ -120,17 +75,12 @@ class Plan:
         return f"{created} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd"
 
 
-def _workbook_service():
-    try:
-        from jeugdketen.contracten import setup as service
-    except ImportError as exc:
-        raise Unavailable("Het importeren van een inrichtingswerkmap is nog niet beschikbaar.") from exc
-    return service
-
-
 def import_workbook(path, *, user, apply: bool) -> Plan:
-    """Reads the workbook at `path`; stores it only when `apply` and nothing is wrong."""
-    raise Unavailable("Het importeren van een inrichtingswerkmap is nog niet beschikbaar.")
+    """Reads the workbook at `path` (an .xlsx file or a folder of CSV files); stores it only when
+    `apply` and nothing is wrong. A functional administrator's import stays within her regions."""
+    from .workbook import run
+
+    return run(path, user=user, apply=apply, source=f"werkmap {getattr(path, 'name', path)}")
 
 
 @dataclass
@@ -190,7 +140,7 @@ def index_tariffs(target, year: int, new_year: int, percentage: Decimal, *, acto
     rows = []
     for line in lines.order_by("contract__reference", "product__position", "pk"):
         new = (line.tariff * factor).quantize(Decimal("0.01"), rounding=mode)
-        variant = getattr(line, "variant", "regular")
+        variant = line.variant
         reference = line.contract.reference or str(line.contract_id)
         row = IndexRow(reference, line.product.code or "", variant, line.tariff, new, line.contract_id)
         if apply:
