@@ -250,18 +250,18 @@ def test_the_demo_administrator_manages_the_demo_regions(world):
 
 
 @pytest.mark.django_db
-def test_a_micro_tariff_waits_for_the_variant_on_contract_lines(world, client_as):
-    from jeugdketen.contracten.models import ContractProduct
+def test_a_micro_tariff_is_kept_beside_the_regular_one_with_history(world, client_as):
+    from jeugdketen.contracten.models import TariffChange
 
-    if any(f.name == "variant" for f in ContractProduct._meta.fields):
-        pytest.skip("contract lines carry their variant")
     contract = world.a.rows["contracten.Contract"]
     data = {
         "product": world.a.rows["contracten.ContractProduct"].product_id,
         "year": 2026,
         "variant": "micro",
-        "amount": "1,00",
+        "amount": "52,91",
     }
-    page = client_as("beheer").post(f"/inrichting/contracten/{contract.pk}/tarief/", data).content.decode()
-    assert "Micro-tarieven per contract zijn nog niet beschikbaar." in page
-    assert contract.products.get().tariff == Decimal("62.80")
+    client_as("beheer").post(f"/inrichting/contracten/{contract.pk}/tarief/", data)
+    tariffs = dict(contract.products.filter(year=2026).values_list("variant", "tariff"))
+    assert tariffs == {"regular": Decimal("62.80"), "micro": Decimal("52.91")}
+    change = TariffChange.objects.get(contract=contract, variant="micro")
+    assert change.old is None and change.new == Decimal("52.91") and change.actor == world.users["beheer"]

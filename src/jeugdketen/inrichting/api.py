@@ -112,14 +112,11 @@ class SetupProviderSerializer(KeyFixedOnUpdate, serializers.ModelSerializer):
 
 class SetupContractLineSerializer(serializers.ModelSerializer):
     code = serializers.CharField(source="product.code", read_only=True)
-    variant = serializers.SerializerMethodField()
+    variant = serializers.CharField(read_only=True)
 
     class Meta:
         model = ContractProduct
         fields = ["id", "code", "year", "variant", "tariff"]
-
-    def get_variant(self, line) -> str:
-        return getattr(line, "variant", "regular")
 
 
 class SetupContractSerializer(KeyFixedOnUpdate, serializers.ModelSerializer):
@@ -416,8 +413,6 @@ class ContractViewSet(SetupViewSet):
                     contract,
                     detail=f"tarief {product.code} {values['year']} {values['variant']}: {change}",
                 )
-        except setup.Unavailable as exc:
-            return problem(409, str(exc))
         except ValueError as exc:
             return problem(400, str(exc))
         contract.refresh_from_db()

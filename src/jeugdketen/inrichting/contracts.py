@@ -79,8 +79,6 @@ def tariff(request, pk):
                     action=log.Action.UPDATE,
                     detail=f"tarief {data['product'].code} {data['year']} {data['variant']}: {change}",
                 )
-        except setup.Unavailable as exc:
-            messages.error(request, str(exc))
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:

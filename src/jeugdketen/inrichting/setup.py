@@ -3,17 +3,12 @@ indexation, and the set-up workbook.
 
 The screens and the API never write a tariff or import a workbook themselves; they ask the
 services here, so the workbook, the CLI, the tariff model and the screens keep one history.
-While a service is missing, :class:`Unavailable` says so in Dutch and nothing is stored.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-
-
-class Unavailable(LookupError):
-    """A set-up service this screen needs is not installed."""
 
 
 def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str) -> str:

@@ -109,21 +109,17 @@ def workbook(request):
         if path is None:
             messages.error(request, "Upload de werkmap opnieuw: het voorbeeld is verlopen.")
             return redirect("inrichting:workbook")
-        try:
-            with transaction.atomic():
-                plan = setup.import_workbook(path, user=request.user, apply=True)
-                if not plan.problems:
-                    log.record(
-                        user=request.user,
-                        action=log.Action.UPDATE,
-                        object_type="inrichting.werkmap",
-                        object_id=path.stem[:16],
-                        route=log.route_of(request),
-                        detail=f"werkmap toegepast: {plan.summary()}"[:255],
-                    )
-        except setup.Unavailable as exc:
-            messages.error(request, str(exc))
-            return redirect("inrichting:workbook")
+        with transaction.atomic():
+            plan = setup.import_workbook(path, user=request.user, apply=True)
+            if not plan.problems:
+                log.record(
+                    user=request.user,
+                    action=log.Action.UPDATE,
+                    object_type="inrichting.werkmap",
+                    object_id=path.stem[:16],
+                    route=log.route_of(request),
+                    detail=f"werkmap toegepast: {plan.summary()}"[:255],
+                )
         if not plan.problems:
             request.session.pop(SESSION_KEY, None)
             path.unlink(missing_ok=True)
@@ -136,13 +132,9 @@ def workbook(request):
         if form.is_valid():
             data = form.cleaned_data["workbook"].read()
             digest = _keep(data)
-            try:
-                plan = setup.import_workbook(_kept(digest), user=request.user, apply=False)
-            except setup.Unavailable as exc:
-                messages.error(request, str(exc))
-            else:
-                request.session[SESSION_KEY] = digest
-                context.update(plan=plan, filename=form.cleaned_data["workbook"].name)
+            plan = setup.import_workbook(_kept(digest), user=request.user, apply=False)
+            request.session[SESSION_KEY] = digest
+            context.update(plan=plan, filename=form.cleaned_data["workbook"].name)
     return render(request, "inrichting/workbook.html", context)
 
 
@@ -215,8 +207,6 @@ def index_tariffs(request):
                         actor=user,
                         apply=False,
                     )
-            except setup.Unavailable as exc:
-                messages.error(request, str(exc))
             except ValueError as exc:
                 form.add_error(None, str(exc))
             else:
