@@ -13,7 +13,7 @@ from jeugdketen.accounts.access import region_ids
 
 from ..setup import Plan, SheetPlan
 from .applying import apply as store
-from .reading import read
+from .reading import from_rows, read
 from .validating import Checker
 
 
@@ -24,9 +24,17 @@ class _Preview(Exception):
 def run(path, *, user=None, apply: bool, source: str) -> Plan:
     """Validates and (when `apply`) stores the workbook at `path`. `user` is the functional
     administrator importing it (None: the command line, all regions)."""
+    return run_book(read(path), user=user, apply=apply, source=source)
+
+
+def run_rows(data: dict[str, list[list]], *, user=None, apply: bool, source: str) -> Plan:
+    """:func:`run` for a workbook given as rows in memory (see :func:`reading.from_rows`)."""
+    return run_book(from_rows(data), user=user, apply=apply, source=source)
+
+
+def run_book(book, *, user=None, apply: bool, source: str) -> Plan:
     from ..activation import path_for
 
-    book = read(path)
     allowed = None
     if user is not None and not user.is_superuser:
         allowed = set(region_ids(user))

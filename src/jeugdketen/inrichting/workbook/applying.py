@@ -90,22 +90,18 @@ def apply(records: Records, *, actor, source: str) -> tuple[list[Tally], list[Us
         c.reference: c
         for c in Contract.objects.filter(reference__in={r["ref"] for r in records.contractproducten})
     }
-    for r in records.contractproducten:
-        outcome = tariffs.set_tariff(
-            contracts[r["ref"]],
-            r["product"],
-            r["year"],
-            r["variant"],
-            r["tariff"],
-            actor=actor,
-            source=source,
-        )
+    rows = [
+        tariffs.TariffRow(contracts[r["ref"]], r["product"], r["year"], r["variant"], r["tariff"])
+        for r in records.contractproducten
+    ]
+    for r, outcome in zip(
+        records.contractproducten, tariffs.set_tariffs(rows, actor=actor, source=source), strict=True
+    ):
         label = f"{r['ref']} {r['product'].code} {r['year']} {r['variant']}"
-        tally.add(
-            f"{label}: {outcome}" if outcome not in ("nieuw", "ongewijzigd") else label,
-            outcome == "nieuw",
-            outcome not in ("nieuw", "ongewijzigd"),
-        )
+        if outcome == "nieuw":
+            tally.add(label, True, False)
+        else:
+            tally.add(f"{label}: {outcome}", False, outcome != "ongewijzigd")
     tallies.append(tally)
 
     for sheet, model in (("clientenstops", ClientStop), ("vrijstellingen", AcceptanceExemption)):

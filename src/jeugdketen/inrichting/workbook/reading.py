@@ -2,7 +2,7 @@
 
 Every cell becomes a stripped string (dates from Excel as ``JJJJ-MM-DD``, numbers as written),
 so validation sees the same thing whichever format came in. Sheets the workbook lacks are
-empty; sheets and columns it has beyond the format are ignored.
+empty, optional columns it lacks are empty; sheets and columns beyond the format are ignored.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _cell(value) -> str:
 
 def _rows(name: str, table, book: Workbook) -> None:
     header = [_cell(h).lower() for h in next(table, [])]
-    missing = [c.header for c in SHEETS[name] if c.header not in header]
+    missing = [c.header for c in SHEETS[name] if c.required and c.header not in header]
     for column in missing:
         book.problems.append(f"{name}, rij 1, {column}: kolom ontbreekt")
     rows = []
@@ -86,4 +86,14 @@ def read(path) -> Workbook:
                 _rows(name, xlsx[name].iter_rows(values_only=True), book)
     finally:
         xlsx.close()
+    return book
+
+
+def from_rows(data: dict[str, list[list]]) -> Workbook:
+    """A workbook given as rows in memory (the header first), read like a file: for callers that
+    set a region up in code, such as the demo, so that they pass the same validation."""
+    book = Workbook()
+    for name, rows in data.items():
+        if name in SHEETS:
+            _rows(name, iter(rows), book)
     return book
