@@ -364,3 +364,13 @@ def test_a_product_book_is_imported_from_a_file_all_or_nothing(catalogue, tmp_pa
         call_command("catalog", "import", str(bad))
     assert "product #3: 'name' is required" in capsys.readouterr().err
     assert not Region.objects.filter(slug="alkmaar-2028").exists()
+
+
+def test_the_guide_names_every_sheet_and_column():
+    from jeugdketen.inrichting.workbook.columns import SHEETS
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "setup.md").read_text(encoding="utf-8")
+    for name, columns in SHEETS.items():
+        section = guide.split(f"### `{name}`", 1)[1].split("###", 1)[0]
+        for column in columns:
+            assert f"| `{column.header}` | {'yes' if column.required else 'no'} |" in section
