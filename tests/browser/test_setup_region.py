@@ -3,8 +3,9 @@ up, the access worker she invited allocates a product of the new contract, and t
 she invited starts the care and is paid the contract's tariff.
 
 The database holds only the Noordoost-Brabant product book and one functional administrator of
-that region: no municipality, provider, contract or other user. What the administrator builds
-on the screens is then used by the chain itself (allocation checks, JW301/JW302, JW305/JW306,
+that region: no municipality, provider, contract or other user. She uploads the region's set-up
+workbook (preview, then apply), changes a tariff, adds a client stop and invites users on the
+screens; what she builds is then used by the chain itself (allocation checks, JW301/JW302, JW305/JW306,
 JW323/JW325).
 """
 
@@ -50,6 +51,19 @@ def empty_region(live_server):
     admin.regions.add(region)
     assert not Municipality.objects.exists() and not Contract.objects.exists()
     return live_server.url, region
+
+
+def write_workbook(path, sheets: dict) -> str:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
 
 
 def log_in(page, base: str, username: str, password: str):
@@ -102,39 +116,44 @@ def test_a_region_goes_live_from_nothing(page, second_page, empty_region, shoot,
     expect(page.locator("main")).to_contain_text("Noordoost-Brabant")
     shoot(page, "beheer-inrichting")
 
-    page.locator("ul.cards").get_by_role("link", name="Gemeenten").click()
-    page.get_by_role("link", name="Nieuwe gemeente").click()
-    page.get_by_label("CBS-code").fill(CBS)
-    page.get_by_label("Naam").fill("'s-Hertogenbosch")
-    page.get_by_label(re.compile("Noordoost-Brabant")).check()
-    save(page)
-    expect(flash(page)).to_contain_text("Gemeente aangemaakt")
-
-    page.goto(f"{base}/inrichting/aanbieders/nieuw/")
-    page.get_by_label("AGB-code").fill(AGB)
-    page.get_by_label("Naam").fill("Jeugdhulp De Brug")
-    page.get_by_label("Hoofdaannemer (houdt zelf een contract)").check()
-    save(page)
-    expect(flash(page)).to_contain_text("Aanbieder aangemaakt")
-
-    page.goto(f"{base}/inrichting/contracten/nieuw/")
-    page.get_by_label("Contractnummer").fill("NOB-JH-2026-01")
-    page.get_by_label("Aanbieder").select_option(label="Jeugdhulp De Brug")
-    page.get_by_label("Regio").select_option(label=f"{region.name} {region.year} ({region.slug})")
-    page.get_by_label("Ingangsdatum").fill(f"{first.year - 1}-01-01")
-    save(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Contract NOB-JH-2026-01")
-    contract = Contract.objects.get(reference="NOB-JH-2026-01")
-
+    # The region's set-up as one workbook: previewed first, then applied in one go.
     tariffs = {"45B50": "1,25", "50B01": "1,60"}
+    years = sorted({first.year, today.year})
+    workbook = write_workbook(
+        tmp_path / "inrichting-nob.xlsx",
+        {
+            "gemeenten": [["cbs_code", "naam", "regio"], [CBS, "'s-Hertogenbosch", BOOK]],
+            "aanbieders": [["agb_code", "naam", "micro_onderneming"], [AGB, "Jeugdhulp De Brug", "nee"]],
+            "contracten": [
+                [
+                    "contractnummer",
+                    "aanbieder_agb",
+                    "regio",
+                    "ingangsdatum",
+                    "acceptatieplicht",
+                    "indirecte_tijd",
+                ],
+                ["NOB-JH-2026-01", AGB, BOOK, f"{first.year - 1}-01-01", "ja", "nee"],
+            ],
+            "contractproducten": [["contractnummer", "productcode", "jaar", "tarief", "variant"]]
+            + [
+                ["NOB-JH-2026-01", code, str(year), amount, "regulier"]
+                for code, amount in tariffs.items()
+                for year in years
+            ],
+        },
+    )
+    page.locator("ul.cards").get_by_role("link", name=re.compile("Werkmap")).click()
+    page.get_by_label("Inrichtingswerkmap (.xlsx)").set_input_files(str(workbook))
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    expect(page.locator("#plan")).to_contain_text("nieuw: NOB-JH-2026-01")
+    assert not Contract.objects.exists()  # a preview stores nothing
+    page.get_by_role("button", name="Toepassen").click()
+    expect(flash(page)).to_contain_text("De werkmap is toegepast")
+    contract = Contract.objects.get(reference="NOB-JH-2026-01")
+    assert contract.provider.agb_code == AGB and contract.products.count() == 2 * len(years)
+    page.goto(f"{base}/inrichting/contracten/{contract.pk}/")
     names = dict(region.products.filter(code__in=tariffs).values_list("code", "name"))
-    for code, amount in tariffs.items():
-        for year in sorted({first.year, today.year}):
-            page.get_by_label("Product:", exact=True).select_option(label=f"{code} {names[code]}")
-            page.get_by_label("Jaar").fill(str(year))
-            page.get_by_label("Tarief (euro)").fill(amount)
-            page.get_by_role("button", name="Tarief vastleggen").click()
-            expect(flash(page)).to_contain_text(f"Tarief {code} {year} vastgelegd")
 
     # Change a tariff on screen: 50B01 of this year from 1,60 to 1,65, with its reason.
     row = page.locator("#tarieven tbody tr").filter(has_text="50B01").filter(has_text=str(today.year))
@@ -254,8 +273,7 @@ def test_a_region_goes_live_from_nothing(page, second_page, empty_region, shoot,
     admin = User.objects.get(username="beheer.nob")
     recorded = set(AuditEntry.objects.filter(user=admin).values_list("object_type", flat=True))
     assert {
-        "catalogus.Municipality",
-        "catalogus.Provider",
+        "inrichting.werkmap",  # the workbook, applied as one change with its summary
         "contracten.Contract",
         "contracten.ClientStop",
         "accounts.User",
