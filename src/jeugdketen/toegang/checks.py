@@ -87,11 +87,15 @@ def check_contract(p: Proposal) -> list[Finding]:
 
 
 def check_age(p: Proposal) -> list[Finding]:
-    """Age at the start of the toewijzing; 18 up to 23 only as verlengde jeugdhulp."""
+    """Age at the start of the toewijzing. A product's ``age_max`` is the first age it no longer
+    serves ("tot 21": 21; "tot en met 12": 13). From 18 on, a product whose own range runs past
+    18 serves the young adult; any other only as verlengde jeugdhulp that began before 18."""
     if p.product is None:
         return []
     age = age_on(p.client.birth_date, p.begin)
     if age >= 18:
+        if p.product.age_max and p.product.age_max > 18 and age < p.product.age_max:
+            return []  # the product's own age range runs past 18 (FACT Jeugd 0-23, gezinshuis to 21)
         if not p.product.extended_until or age >= p.product.extended_until:
             return [Finding("LEEFTIJD", f"Cliënt is {age}; dit product kent geen verlengde jeugdhulp.", "9")]
         earlier = p.client.toewijzingen.filter(begin__lt=_birthday(p.client.birth_date, 18))
