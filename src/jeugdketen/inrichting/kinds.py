@@ -72,6 +72,16 @@ def _municipality_regions(m) -> str:
     return ", ".join(r.name for r in m.regions.all())
 
 
+#: A client stop and an acceptance exemption are listed and searched alike.
+_STOP_COLUMNS = (
+    ("Aanbieder", lambda s: s.provider.name),
+    ("Product", lambda s: s.product.code if s.product else "alle"),
+    ("Van", lambda s: _date(s.start)),
+    ("Tot", lambda s: _date(s.end)),
+    ("Reden", lambda s: s.reason),
+)
+_STOP_SEARCH = ("provider__name", "provider__agb_code", "reason", "product__code")
+
 KINDS = [
     Kind(
         "gemeenten",
@@ -132,14 +142,8 @@ KINDS = [
         "cliëntenstop",
         ClientStop,
         forms.ClientStopForm,
-        (
-            ("Aanbieder", lambda s: s.provider.name),
-            ("Product", lambda s: s.product.code if s.product else "alle"),
-            ("Van", lambda s: _date(s.start)),
-            ("Tot", lambda s: _date(s.end)),
-            ("Reden", lambda s: s.reason),
-        ),
-        ("provider__name", "provider__agb_code", "reason", "product__code"),
+        _STOP_COLUMNS,
+        _STOP_SEARCH,
         ends=True,
         related=("provider", "product"),
         intro="Een aanbieder met een cliëntenstop krijgt geen nieuwe toewijzingen in die periode.",
@@ -151,14 +155,8 @@ KINDS = [
         "vrijstelling",
         AcceptanceExemption,
         forms.ExemptionForm,
-        (
-            ("Aanbieder", lambda s: s.provider.name),
-            ("Product", lambda s: s.product.code if s.product else "alle"),
-            ("Van", lambda s: _date(s.start)),
-            ("Tot", lambda s: _date(s.end)),
-            ("Reden", lambda s: s.reason),
-        ),
-        ("provider__name", "provider__agb_code", "reason", "product__code"),
+        _STOP_COLUMNS,
+        _STOP_SEARCH,
         ends=True,
         related=("provider", "product"),
         intro="In deze periode hoeft de aanbieder een toewijzing niet te accepteren.",
