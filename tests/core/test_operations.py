@@ -164,3 +164,25 @@ def test_the_image_and_compose_run_only_commands_that_exist_and_are_tested():
     dockerfile = (root / "Dockerfile").read_text(encoding="utf-8")
     final = dockerfile.split("FROM ")[-1]
     assert "USER jeugdketen" in final and "build-essential" not in final
+
+
+def test_mail_is_switched_on_from_the_environment():
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import django; django.setup(); from django.conf import settings\n"
+        "print(settings.JEUGDKETEN_SEND_MAIL, settings.EMAIL_PORT)"
+    )
+    for value, expected in (("1", "True 587"), ("", "False 587")):
+        env = {
+            **os.environ,
+            "JEUGDKETEN_SEND_MAIL": value,
+            "EMAIL_PORT": "587",
+            "DJANGO_SETTINGS_MODULE": "jeugdketen.conf.settings",
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.stdout.strip().splitlines()[-1] == expected, done.stderr[-2000:]

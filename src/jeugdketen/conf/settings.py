@@ -263,6 +263,16 @@ LOGGING = {
     },
 }
 
+# --- e-mail (activation links, the daily deadline digest; see docs/operations.md) -------------
+#: Off by default: links are then shown on screen or printed, and no digest is sent.
+JEUGDKETEN_SEND_MAIL = os.environ.get("JEUGDKETEN_SEND_MAIL") == "1"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "jeugdketen@localhost")
+
 # --- background work (Celery on Redis; see docs/operations.md) --------------------------------
 #: Without a broker every task runs in the process that asks for it, so `make run` and the
 #: tests need nothing installed.
