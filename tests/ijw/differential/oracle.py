@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -96,3 +96,16 @@ class Judges:
 
 def example_bytes(shared: Path, code: str) -> bytes:
     return (shared / "ijw" / "voorbeelden" / f"{code}.xml").read_bytes()
+
+
+@cache
+def judges() -> Judges:
+    """One set of judges for a whole test session (the stylesheet takes a moment to compile)."""
+    return Judges()
+
+
+def assert_official(code: str, root: etree._Element) -> None:
+    """When the official XSD accepts ``root``, our findings are exactly the official stylesheet's."""
+    xml = etree.tostring(root)
+    verdict = judges().judge(code, xml)
+    assert verdict.same, verdict.describe()

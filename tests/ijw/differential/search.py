@@ -38,8 +38,13 @@ def search(
     judges: Judges | None = None,
     shared: Path = SHARED,
     keep: int = 500,
+    examples: bool = True,
 ) -> Tally:
-    """Judge ``per_type`` XSD-valid cases of every type in ``codes``, within ``seconds`` if given."""
+    """Judge ``per_type`` XSD-valid cases of every type in ``codes``, within ``seconds`` if given.
+
+    With ``examples=False`` every case starts from a generated message, never from a
+    published example (so a kept case can go into the regression corpus).
+    """
     judges = judges or Judges(shared)
     tally = Tally()
     stop = None if seconds is None else time.monotonic() + seconds
@@ -47,12 +52,18 @@ def search(
         # Each type gets an equal share of the time that is left.
         until = None if stop is None else time.monotonic() + (stop - time.monotonic()) / (len(codes) - index)
         with contextlib.suppress(Unsatisfiable):  # time ran out before a single case of this type
-            _runner(code, per_type, until, judges, shared, tally, keep)()
+            _runner(code, per_type, until, judges, shared if examples else None, tally, keep)()
     return tally
 
 
 def _runner(
-    code: str, per_type: int, until: float | None, judges: Judges, shared: Path, tally: Tally, keep: int
+    code: str,
+    per_type: int,
+    until: float | None,
+    judges: Judges,
+    shared: Path | None,
+    tally: Tally,
+    keep: int,
 ):
     @settings(
         max_examples=per_type,
