@@ -9,6 +9,7 @@ up again only for rows that fail, to compute their location.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 
@@ -362,62 +363,91 @@ def tr315_previous_reference_unique(message: Message) -> Iterator[Issue]:
             )
 
 
+def normalise(text: str | None) -> str:
+    """XPath's normalize-space: surrounding whitespace dropped, inner runs made one space."""
+    return " ".join(text.split()) if text else ""
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _normalised(texts: list[str | None]) -> list[str | None]:
+    """The texts as normalize-space leaves them (absent stays ``None``); the list itself when
+    no text has whitespace, which one search over the joined texts decides."""
+    present = [text for text in texts if text is not None]
+    if not _SPACE.search(_SEPARATOR.join(present)) and "" not in present:
+        return texts
+    return [None if text is None else normalise(text) for text in texts]
+
+
 @rule("TR316", "JW323")
 def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue]:
-    """TR316: debit lines are not credited in the same message: no VorigReferentieNummer equals a
-    ReferentieNummer of an earlier prestatie or of its own, nor a ReferentieNummer an earlier
-    VorigReferentieNummer."""
+    """TR316: debit lines are not credited in the same message.
+
+    As the official stylesheet decides it: a VorigReferentieNummer equals the ReferentieNummer
+    of an earlier prestatie, a ReferentieNummer equals an earlier VorigReferentieNummer, or a
+    prestatie's own two numbers are equal (an absent one counting as empty).
+    """
     table = prestaties(message)
     text = "Een debetregel mag niet in hetzelfde bericht gecrediteerd worden."
-    shared = table.references.intersection(table.vorig)
-    shared.discard(None)
-    if not shared:
-        return
-    first_ref: dict = {}
-    first_vorig: dict = {}
+    refs, vorigs = table.ref, table.vorig
+    plain_refs, plain_vorigs = _normalised(refs), _normalised(vorigs)
+    credit_rows = (
+        [] if vorigs.count(None) == len(vorigs) else [i for i, v in enumerate(vorigs) if v is not None]
+    )
+    own = [i for i in credit_rows if plain_refs[i] == plain_vorigs[i]]
+    if None in refs or "" in plain_refs:  # an empty ReferentieNummer equals an absent VorigReferentieNummer
+        own += [i for i, ref in enumerate(plain_refs) if not ref and not plain_vorigs[i]]
+    credited = {plain_vorigs[i] for i in credit_rows} & set(refs)
+    recredited = set(vorigs) & (table.references if plain_refs is refs else set(plain_refs))
+    recredited.discard(None)
     refs_at: dict = {}
     vorigs_at: dict = {}
-    for index, (ref, vorig) in enumerate(zip(table.ref, table.vorig, strict=True)):
-        if ref in shared:
-            refs_at.setdefault(ref, []).append(index)
-            first_ref.setdefault(ref, index)
-        if vorig in shared:
-            vorigs_at.setdefault(vorig, []).append(index)
-            first_vorig.setdefault(vorig, index)
-    for index, (ref, vorig) in enumerate(zip(table.ref, table.vorig, strict=True)):
-        if vorig in shared:
-            for earlier in refs_at[vorig]:
-                if earlier >= index:
-                    break
-                yield message.issue(
-                    "TR316",
-                    [
-                        _reference(table, earlier, "ReferentieNummer"),
-                        _reference(table, index, "VorigReferentieNummer"),
-                    ],
-                    text,
-                )
-        if ref in shared:
-            for earlier in vorigs_at[ref]:
-                if earlier >= index:
-                    break
-                yield message.issue(
-                    "TR316",
-                    [
-                        _reference(table, earlier, "VorigReferentieNummer"),
-                        _reference(table, index, "ReferentieNummer"),
-                    ],
-                    text,
-                )
-        if vorig is not None and ref == vorig:
-            yield message.issue(
-                "TR316",
+    for index in range(len(refs)) if credited or recredited else ():
+        if refs[index] in credited:
+            refs_at.setdefault(refs[index], []).append(index)
+        if vorigs[index] in recredited:
+            vorigs_at.setdefault(vorigs[index], []).append(index)
+    findings: list[tuple[int, list]] = []
+    for value, later_rows in ((v, [i for i in credit_rows if plain_vorigs[i] == v]) for v in credited):
+        for index in later_rows:
+            for earlier in refs_at[value]:
+                if earlier < index:
+                    findings.append(
+                        (
+                            index,
+                            [
+                                _reference(table, earlier, "ReferentieNummer"),
+                                _reference(table, index, "VorigReferentieNummer"),
+                            ],
+                        )
+                    )
+    for value in recredited:
+        later_rows = [i for i, ref in enumerate(plain_refs) if ref == value]
+        for index in later_rows:
+            for earlier in vorigs_at[value]:
+                if earlier < index:
+                    findings.append(
+                        (
+                            index,
+                            [
+                                _reference(table, earlier, "VorigReferentieNummer"),
+                                _reference(table, index, "ReferentieNummer"),
+                            ],
+                        )
+                    )
+    for index in own:
+        findings.append(
+            (
+                index,
                 [
                     _reference(table, index, "ReferentieNummer"),
                     _reference(table, index, "VorigReferentieNummer"),
                 ],
-                text,
             )
+        )
+    for _, where in sorted(findings, key=lambda finding: finding[0]):
+        yield message.issue("TR316", where, text)
 
 
 @rule("TR416", "JW323")
