@@ -321,7 +321,8 @@ def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
     table = prestaties(message)
     if len(table.references) == len(table):  # unique ReferentieNummers: unique keys
         return
-    for group in duplicate_groups(row_keys(table.client_index, table.ref, table.vorig)):
+    keys = row_keys(table.bsn, table.ref, table.vorig)
+    for group in (part for rows in duplicate_groups(keys) for part in by_client(table, rows)):
         reference = table.ref[group[0]]
         yield message.issue(
             "TR101",
@@ -332,6 +333,14 @@ def tr101_no_duplicate_prestaties(message: Message) -> Iterator[Issue]:
 
 
 # -- JW323: references, debit and credit ---------------------------------------------
+
+
+def by_client(table: Prestaties, group: list[int]) -> list[list[int]]:
+    """A group of rows split by the Client they stand under; only parts of two or more rows."""
+    parts: dict[int, list[int]] = {}
+    for index in group:
+        parts.setdefault(table.client_index[index], []).append(index)
+    return [part for part in parts.values() if len(part) > 1]
 
 
 def _pairs(group: list[int]) -> Iterator[tuple[int, int]]:
@@ -380,6 +389,11 @@ def _normalised(texts: list[str | None]) -> list[str | None]:
     return [None if text is None else normalise(text) for text in texts]
 
 
+def _blank(texts: set) -> bool:
+    """Whether any of the texts is empty or whitespace only."""
+    return None in texts or "" in map(str.strip, texts)
+
+
 @rule("TR316", "JW323")
 def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue]:
     """TR316: debit lines are not credited in the same message.
@@ -391,6 +405,8 @@ def tr316_no_credit_of_debit_in_same_message(message: Message) -> Iterator[Issue
     table = prestaties(message)
     text = "Een debetregel mag niet in hetzelfde bericht gecrediteerd worden."
     refs, vorigs = table.ref, table.vorig
+    if vorigs.count(None) == len(vorigs) and not _blank(table.references):
+        return  # no credits, and no ReferentieNummer that equals an absent VorigReferentieNummer
     plain_refs, plain_vorigs = _normalised(refs), _normalised(vorigs)
     credit_rows = (
         [] if vorigs.count(None) == len(vorigs) else [i for i, v in enumerate(vorigs) if v is not None]
@@ -455,15 +471,17 @@ def tr416_one_debit_per_period_and_product(message: Message) -> Iterator[Issue]:
     """TR416: within one Client, one debit Prestatie per ProductPeriode, ProductCategorie, ProductCode
     and ToewijzingNummer; each repeat is named with every earlier one."""
     table = prestaties(message)
+    # Keyed by the client's Bsn first (plain strings, fast); a group is then split by the
+    # client's position, since only siblings under one Client count.
     keys: Iterable = row_keys(
-        table.client_index, table.toewijzing, table.categorie, table.code, table.begin_text, table.end_text
+        table.bsn, table.toewijzing, table.categorie, table.code, table.begin_text, table.end_text
     )
     if table.dc.count("D") != len(table) or None in table.code:  # only complete debit lines take part
         keys = [
             key if dc == "D" and code is not None else None
             for key, dc, code in zip(keys, table.dc, table.code, strict=True)
         ]
-    for group in duplicate_groups(keys):
+    for group in (part for rows in duplicate_groups(keys) for part in by_client(table, rows)):
         first = group[0]
         for earlier, later in _pairs(group):
             yield message.issue(
@@ -576,8 +594,16 @@ def cs325_zero_amount_is_debit(message: Message) -> Iterator[Issue]:
             yield message.issue(
                 "CS325", [message.find(ingediend, "Bedrag"), message.find(ingediend, "DebetCredit")], text
             )
-    tags = [message.m(name) for name in AMOUNTS] + [message.b(name) for name in AMOUNTS]
-    for total in message.root.iter(*tags):
+    parent = _declaratie(message)
+    if parent is None:
+        parent = message.find(message.root, "DeclaratieAntwoord")
+    # Of the amounts the stylesheet checks, JW323 and JW325 hold these totals, directly below.
+    totals = (
+        [child for child in elements(parent) if local_name(child.tag) in AMOUNTS]
+        if parent is not None
+        else []
+    )
+    for total in totals:
         amount = message.find(total, AMOUNTS[local_name(total.tag)])
         dc = message.find(total, "DebetCredit")
         if (
@@ -721,6 +747,9 @@ def tr319_product_period_not_after_declaratie_period(message: Message) -> Iterat
     if end is None:
         return
     table = prestaties(message)
+    latest = max(filter(None, chain(table.begin, table.end)), default=None)
+    if latest is None or latest <= end:
+        return
     for index, (product_begin, product_end) in enumerate(zip(table.begin, table.end, strict=True)):
         for name, day in (("Begindatum", product_begin), ("Einddatum", product_end)):
             if day is not None and day > end:
