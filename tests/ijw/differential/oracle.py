@@ -54,7 +54,7 @@ class Judges:
         return etree.XSLT(etree.parse(str(self.shared / "ijw" / "validatie" / "alle-regels-jw-3.2.xsl")))
 
     @cached_property
-    def xsd_version(self) -> str:
+    def xslt_version(self) -> str:
         """The XSLTVersie the official stylesheet writes into its report header."""
         report = self.stylesheet(etree.ElementTree(etree.fromstring(example_bytes(self.shared, "JW301"))))
         return report.getroot().findtext(f"{REPORT_NS}Header/{REPORT_NS}XSLTVersie")

@@ -19,6 +19,12 @@ from . import common, declaratie, levering, toewijzing  # noqa: F401  (registers
 from .engine import REGISTRY, run
 from .registry import BERICHT, BERICHTOVERSTIJGEND, EXTERNE_BRON, RULES, RuleInfo
 
+#: The version of the official iJw 3.2 rule stylesheet (``alle-regels-jw-3.2.xsl``) whose
+#: verdicts these rules give, rule for rule and location for location; the differential tests
+#: (``tests/ijw/test_differential.py``) hold them to it and read this version from the
+#: stylesheet itself. Retour messages carry it as XsltVersie.
+XSLT_VERSIE = "2.10.5"
+
 #: (rule, message) pairs the registry lists but that are decided by a more specific rule here.
 COVERED_ELSEWHERE: dict[tuple[str, str], str] = {}
 
@@ -57,6 +63,7 @@ __all__ = [
     "EXTERNE_BRON",
     "RULES",
     "Issue",
+    "XSLT_VERSIE",
     "RuleInfo",
     "check_rules",
     "implemented",
