@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,6 +35,8 @@ from .models import GeleverdeZorg, Prestatie
 from .rules import RULES
 
 CHUNK = 5000
+#: How often (in lines) judging reports its progress to a background intake.
+PROGRESS_EVERY = 1000
 MINUTES = {"01": 1, "04": 60, "16": 240, "14": 1440}
 UNNEST = {"text": "SELECT unnest(%s::text[])", "bigint": "SELECT unnest(%s::bigint[])"}
 WITHDRAWN = "13"
@@ -303,17 +305,30 @@ def _euro(cents: int) -> str:
     return f"€ {cents / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def judge(context: Context, lines: list[Line], *, received_on: dt.date) -> list[Verdict]:
-    """One verdict per line, in the order of ``lines``."""
+def judge(
+    context: Context,
+    lines: list[Line],
+    *,
+    received_on: dt.date,
+    progress: Callable[[int], None] | None = None,
+) -> list[Verdict]:
+    """One verdict per line, in the order of ``lines``; ``progress`` hears the lines judged so far."""
     verdicts = [Verdict(line) for line in lines]
     seen_references: set[str] = set()
     credited_now: set[str] = set()
+    judged = 0
     for verdict in verdicts:
         if verdict.line.debit_credit == "C":
             _judge_credit(context, verdict, seen_references, credited_now)
+            judged += 1
     for verdict in verdicts:
         if verdict.line.debit_credit != "C":
             _judge_debit(context, verdict, seen_references, received_on)
+            judged += 1
+            if progress is not None and judged % PROGRESS_EVERY == 0:
+                progress(judged)
+    if progress is not None:
+        progress(judged)
     return verdicts
 
 
