@@ -140,3 +140,27 @@ def test_judging_reports_its_progress(world, monkeypatch):
     body = world.jw323([world.line(tw, month=m, volume=10) for m in range(1, 6)])
     intake.process_jw323(body, progress=heard.append)
     assert heard == [2, 4, 5]
+
+
+def test_the_upload_screen_shows_progress_until_the_jw325_is_ready(
+    world, provider_client, small_threshold, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    body = _message(world, ident="BIG000003")
+    upload = {"bestand": SimpleUploadedFile("jw323.xml", body, "application/xml")}
+    with django_capture_on_commit_callbacks(execute=False) as queued_tasks:
+        response = provider_client.post(reverse("declaraties:upload"), upload)
+    queued = Intake.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/indienen/{queued.public_id}/")
+    waiting = provider_client.get(response["Location"])
+    page = waiting.content.decode()
+    assert waiting["Refresh"] == "2" and "In de wachtrij" in page and "<strong>0</strong> van 4" in page
+    assert Declaratie.objects.count() == 0 and len(queued_tasks) == 1
+    queued_tasks[0]()  # the worker takes the task
+    done = provider_client.get(response["Location"])
+    page = done.content.decode()
+    assert not done.has_header("Refresh") and "<strong>4</strong> van 4" in page
+    declaratie = Declaratie.objects.get()
+    assert declaratie.number in page and declaratie.answer.identification in page
