@@ -106,3 +106,18 @@ def test_waiting_messages_are_delivered_oldest_first(world, monkeypatch):
 def test_the_backoff_doubles_up_to_an_hour():
     assert [outbox.backoff(n).total_seconds() for n in (1, 2, 3)] == [30, 60, 120]
     assert outbox.backoff(20) == outbox.MAX_BACKOFF
+
+
+def test_the_message_log_shows_what_waits_and_what_failed(world, client, monkeypatch):
+    from django.urls import reverse
+
+    from jeugdketen.accounts.models import Role, User
+
+    answer = _judged(world)
+    user = User.objects.create_user("aanbieder", password="x", role=Role.AANBIEDER, provider=world.provider)
+    client.force_login(user)
+    assert "Wacht op aflevering" in client.get(reverse("berichten:log")).content.decode()
+    monkeypatch.setattr(services, "process", lambda data, **kwargs: 1 / 0)
+    outbox.deliver_waiting(now=timezone.now() + LATER)
+    page = client.get(reverse("berichten:detail", args=[answer.pk])).content.decode()
+    assert "Wacht op aflevering" in page and "1 mislukte poging: ZeroDivisionError" in page
