@@ -25,6 +25,12 @@ def project_commands() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else ["jeugdketen", *argv])
+    if len(argv) > 1 and argv[1] == "ijw":
+        # Judging iJw files needs no database: the framework-free package answers without
+        # Django's start-up (see jeugdketen.ijw.__main__).
+        from jeugdketen.ijw.cli import main as ijw_main
+
+        return ijw_main(argv[2:], prog="jeugdketen ijw")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdketen.conf.settings")
     import django
 
