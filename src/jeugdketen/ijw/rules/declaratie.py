@@ -147,10 +147,17 @@ def read_by_position(message: Message) -> tuple[dict[str, list], list] | None:
     width = len(MANDATORY)
     texts = [element.text for element in clienten.iter(*(_clark(message, ns, n) for _, ns, n in MANDATORY))]
     rows, rest = divmod(len(texts), width)
-    pairs = list(clienten.iter(_clark(message, "m", "Bsn"), _clark(message, "m", "Prestaties")))
-    client_bsns = [element.text for element in pairs[0::2]]
-    counts = [len(element) for element in pairs[1::2]]
-    if rest or len(pairs) % 2 or sum(counts) != rows:
+    # Bsn and Prestaties are children of each Client: asking every Client for them is far
+    # cheaper than another walk over the two million elements below.
+    bsn_tag, prestaties_tag = _clark(message, "m", "Bsn"), _clark(message, "m", "Prestaties")
+    client_bsns, counts = [], []
+    for client in clienten:
+        bsn, lines = client.find(bsn_tag), client.find(prestaties_tag)
+        if bsn is None or lines is None:
+            return None
+        client_bsns.append(bsn.text)
+        counts.append(len(lines))
+    if rest or sum(counts) != rows:
         return None
     columns = {name: texts[index::width] for index, (name, _, _) in enumerate(MANDATORY)}
     columns["bsn"] = list(chain.from_iterable(map(repeat, client_bsns, counts)))
