@@ -13,4 +13,4 @@ import sys
 from .cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(prog="python -m jeugdketen.ijw"))
+    sys.exit(main(sys.argv[1:], prog="python -m jeugdketen.ijw"))

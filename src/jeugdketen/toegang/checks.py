@@ -46,12 +46,16 @@ class Proposal:
     requested_by_provider: bool = False  # answers the provider's own JW315/JW317: it agreed
 
 
-def find_product(municipality: Municipality, category: str, code: str | None) -> Product | None:
-    """The product with this category and code in one of the municipality's product books."""
+def find_product(
+    municipality: Municipality, category: str, code: str | None, on: dt.date | None = None
+) -> Product | None:
+    """The product with this category and code in one of the municipality's product books; for a
+    new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
     products = Product.objects.filter(region__municipalities=municipality, category=category)
     if code:
         products = products.filter(code=code)
-    return products.order_by("-region__year", "position").first()
+    product = products.order_by("-region__year", "position").first()
+    return product.current_on(on) if product is not None and on is not None else product
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
@@ -61,6 +65,17 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
 def check_product(p: Proposal) -> list[Finding]:
     if p.product is None:
         return [Finding("PRODUCT", "Het product staat niet in het productenboek van deze gemeente.", "4")]
+    if p.product.valid_until and p.begin > p.product.valid_until and p.replaces is None:
+        successor = p.product.current_on(p.begin)
+        instead = f"; gebruik {successor.code or successor.name}" if successor.pk != p.product.pk else ""
+        return [
+            Finding(
+                "PRODUCTCODE",
+                f"Product {p.product.code or p.product.name} is vervallen per "
+                f"{p.product.valid_until + dt.timedelta(days=1):%d-%m-%Y}{instead}.",
+                "4",
+            )
+        ]
     return []
 
 
@@ -87,11 +102,15 @@ def check_contract(p: Proposal) -> list[Finding]:
 
 
 def check_age(p: Proposal) -> list[Finding]:
-    """Age at the start of the toewijzing; 18 up to 23 only as verlengde jeugdhulp."""
+    """Age at the start of the toewijzing. A product's ``age_max`` is the first age it no longer
+    serves ("tot 21": 21; "tot en met 12": 13). From 18 on, a product whose own range runs past
+    18 serves the young adult; any other only as verlengde jeugdhulp that began before 18."""
     if p.product is None:
         return []
     age = age_on(p.client.birth_date, p.begin)
     if age >= 18:
+        if p.product.age_max and p.product.age_max > 18 and age < p.product.age_max:
+            return []  # the product's own age range runs past 18 (FACT Jeugd 0-23, gezinshuis to 21)
         if not p.product.extended_until or age >= p.product.extended_until:
             return [Finding("LEEFTIJD", f"Cliënt is {age}; dit product kent geen verlengde jeugdhulp.", "9")]
         earlier = p.client.toewijzingen.filter(begin__lt=_birthday(p.client.birth_date, 18))
