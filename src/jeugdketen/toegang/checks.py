@@ -14,6 +14,8 @@ from django.db.models import Q
 
 from jeugdketen.catalogus.models import Municipality, Product, Provider
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, ContractProduct
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
 
 MAX_YEARS = 2
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
@@ -207,18 +209,26 @@ def check_acceptance_exemption(p: Proposal) -> list[Finding]:
 
 
 def check_duration(p: Proposal) -> list[Finding]:
-    """At most 2 years, except foster care under guardianship; bridging care at most 6 weeks."""
+    """At most 2 years, except foster care under guardianship."""
     if p.end is None:
         return []
     if p.end < p.begin:
         return [Finding("PERIODE", "De einddatum ligt vóór de ingangsdatum.", "4")]
-    if p.bridging and (p.end - p.begin).days + 1 > BRIDGING_DAYS:
-        return [Finding("OVERBRUGGING", "Overbruggingszorg duurt ten hoogste 6 weken.", "4")]
     foster = p.product is not None and "pleegzorg" in p.product.name.lower()
     if not (foster and p.guardianship) and p.end > _birthday(p.begin, MAX_YEARS):
         return [
             Finding("DUUR", "Een toewijzing duurt ten hoogste 2 jaar (behalve pleegzorg bij voogdij).", "4")
         ]
+    return []
+
+
+@regel("OVERBRUGGING")
+def check_bridging(p: Proposal) -> list[Finding]:
+    """Bridging care (overbruggingszorg) lasts at most 6 weeks, where the product book says so."""
+    if not p.bridging or p.product is None or not applies("OVERBRUGGING", p.product.region.slug):
+        return []
+    if p.end is None or (p.end - p.begin).days + 1 > BRIDGING_DAYS:
+        return [Finding("OVERBRUGGING", "Overbruggingszorg duurt ten hoogste 6 weken.", "4")]
     return []
 
 
@@ -231,6 +241,7 @@ CHECKS = [
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
+    check_bridging,
 ]
 
 
