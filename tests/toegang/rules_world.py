@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from jeugdketen.catalogus.loader import data_files, load_file
 from jeugdketen.catalogus.models import Municipality, Product, Provider, Region
 from jeugdketen.contracten.models import Contract, ContractProduct
 from jeugdketen.demo.people import bsn
@@ -23,6 +24,8 @@ _numbers = itertools.count(500)
 
 class RegionWorld:
     def __init__(self, slug: str, *, contract_start=dt.date(2015, 1, 1), contract_end=None):
+        if not Region.objects.filter(slug=slug).exists():
+            load_file(next(path for path in data_files() if path.stem == slug))  # only the book needed
         self.region = Region.objects.get(slug=slug)
         code, name = CBS[slug]
         self.gemeente, _ = Municipality.objects.get_or_create(cbs_code=code, defaults={"name": name})
@@ -56,3 +59,32 @@ class RegionWorld:
             end=end,
             **extra,
         )
+
+
+def born(years: int, *, on: dt.date, days_later: int = 0) -> dt.date:
+    """A birth date that makes someone exactly `years` old on `on` (their birthday), or
+    `days_later` days younger: days_later=1 is the last day of the year before."""
+    from jeugdketen.toegang.periods import add_months
+
+    return add_months(on, -12 * years) + dt.timedelta(days=days_later)
+
+
+def toewijzing(world: RegionWorld, client, product, begin, end=None, *, volume=None, frequency=""):
+    """A running toewijzing, stored directly: the checks read what the client already has."""
+    from jeugdketen.toegang.models import Toewijzing
+
+    product = world.product(product) if isinstance(product, str) else product
+    return Toewijzing.objects.create(
+        municipality=world.gemeente,
+        number=str(next(_numbers) + 900000),
+        client=client,
+        provider=world.provider,
+        product=product,
+        product_category=product.category or "",
+        product_code=product.code or "",
+        begin=begin,
+        end=end,
+        volume=volume,
+        frequency=frequency,
+        toewijzing_date=begin,
+    )

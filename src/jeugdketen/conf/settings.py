@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "jeugdketen.declaraties",
     "jeugdketen.monitoring",
     "jeugdketen.tarieven",
+    "jeugdketen.regels",
     "jeugdketen.demo",
     "jeugdketen.web",
     "jeugdketen.api",

@@ -45,7 +45,7 @@ class AllocationForm(forms.Form):
         label="Einddatum",
         required=False,
         widget=DateInput(),
-        help_text="Hoogstens 2 jaar na de ingangsdatum.",
+        help_text="De duur die het contract en het productenboek van de regio toestaan.",
     )
     volume = forms.IntegerField(label="Volume", required=False, min_value=1)
     unit = forms.ChoiceField(label="Eenheid (WJ756)", required=False, choices=code_choices(codes.WJ756))
@@ -53,6 +53,12 @@ class AllocationForm(forms.Form):
         label="Frequentie (WMO757)", required=False, choices=code_choices(codes.WMO757)
     )
     bridging = forms.BooleanField(label="Overbruggingszorg (hoogstens 6 weken)", required=False)
+    expert_advice = forms.CharField(
+        label="Advies expertpool (referentie)",
+        required=False,
+        max_length=64,
+        help_text="Nodig voor producten waarvoor het productenboek advies van de expertpool vraagt.",
+    )
     comment = forms.CharField(label="Commentaar voor de aanbieder", required=False, max_length=200)
 
     def __init__(self, *args, municipality, **kwargs) -> None:

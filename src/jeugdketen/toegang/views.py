@@ -119,7 +119,10 @@ def allocate_view(request, pk: int):
                 frequency=data["frequency"] if data["volume"] else "",
                 referral=referral,
                 bridging=data["bridging"],
+                expert_advice=data["expert_advice"],
                 comment=data["comment"],
+                reasons=posted_reasons(request.POST),
+                recorded_by=request.user,
             )
         except AllocationRefused as refused:
             refusal = refused.findings
@@ -138,12 +141,27 @@ def allocate_view(request, pk: int):
             flash.success(request, text)
             return redirect("toegang:client", pk=referral.client_id)
     status = 422 if refusal else 200
+    reasons = posted_reasons(request.POST) if request.method == "POST" else {}
     return render(
         request,
         "toegang/allocate.html",
-        {"referral": referral, "form": form, "refusal": refusal},
+        {
+            "referral": referral,
+            "form": form,
+            "refused": [f for f in refusal or [] if not f.is_signal],
+            "signalled": [(f, reasons.get(f.rule, "")) for f in refusal or [] if f.is_signal],
+        },
         status=status,
     )
+
+
+def posted_reasons(data) -> dict[str, str]:
+    """The worker's reasons per signalling rule, posted as ``reden-<RULE>`` fields."""
+    return {
+        key.removeprefix("reden-"): value.strip()
+        for key, value in data.items()
+        if key.startswith("reden-") and value.strip()
+    }
 
 
 def open_referrals(user):
