@@ -88,8 +88,33 @@ class PlanForm(forms.Form):
         coerce=int,
         choices=[(1, "Deel 1 (toegang → aanbieder)"), (2, "Deel 2 (aanbieder → toegang)")],
     )
+    established_on = forms.DateField(
+        label="Vastgesteld op",
+        required=False,
+        widget=DateInput(),
+        help_text="Deel 1: de dag waarop het plan met de jeugdige is vastgesteld (start van de termijn).",
+    )
     sent_on = forms.DateField(label="Verstuurd op", required=False, widget=DateInput())
     received_on = forms.DateField(label="Ontvangen op", required=False, widget=DateInput())
+    signed_by_client_on = forms.DateField(
+        label="Ondertekend door jeugdige of wettelijk vertegenwoordiger op",
+        required=False,
+        widget=DateInput(),
+    )
+    signed_by_provider_on = forms.DateField(
+        label="Ondertekend door de aanbieder op", required=False, widget=DateInput()
+    )
+    signed_by_gi_on = forms.DateField(label="Ondertekend door de GI op", required=False, widget=DateInput())
+    personalised = forms.TypedChoiceField(
+        label="Gedeeld met het CJG",
+        required=False,
+        coerce=lambda value: {"ja": True, "nee": False}.get(value),
+        empty_value=None,
+        choices=[("", "—"), ("ja", "Met naam (toestemming nodig)"), ("nee", "Geanonimiseerd")],
+    )
+    consent_on = forms.DateField(
+        label="Toestemming jeugdige om met naam te delen op", required=False, widget=DateInput()
+    )
     subcontractors = forms.CharField(
         label="Onderaannemers",
         required=False,
