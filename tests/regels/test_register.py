@@ -125,3 +125,40 @@ def test_every_marked_function_is_in_the_register():
             assert entry.implementation == path, (
                 f"{rule_id}: the register names {entry.implementation}, but {path} is marked with it"
             )
+
+
+# Rule functions that are not marked cannot hide: every list of rules the code keeps is checked.
+IJW_CODE = re.compile(r"^(TR\d{3}|JW\d{3})$")  # the iJw standard's own rules: see jeugdketen.ijw
+
+
+def test_every_allocation_and_plan_check_is_a_marked_rule_function():
+    from jeugdketen.toegang.checks import CHECKS
+    from jeugdketen.toegang.plans import PLAN_CHECKS
+
+    for function in [*CHECKS, *PLAN_CHECKS]:
+        assert ids_of(function), f"{function.__module__}.{function.__name__} is not marked @regel"
+        assert set(ids_of(function)) <= IDS
+
+
+def test_every_contract_deadline_is_in_the_register():
+    from jeugdketen.levering.deadlines import DEADLINES, IJW
+
+    for kind, deadline in DEADLINES.items():
+        if deadline.rule:
+            assert deadline.rule in IDS, f"deadline {kind} names {deadline.rule}, not in the register"
+            assert next(e for e in ENTRIES if e.id == deadline.rule).kind == "termijn"
+        else:
+            assert deadline.source.startswith(IJW), f"deadline {kind} is neither iJw nor in the register"
+
+
+def test_every_bill_line_rule_of_the_documents_is_in_the_register():
+    from jeugdketen.declaraties.rules import RULES
+
+    for code in RULES:
+        assert IJW_CODE.match(code) or code in IDS, f"declaraties rule {code} is not in the register"
+
+
+def test_a_deciding_rule_is_tested_on_two_sides():
+    for entry in ENTRIES:
+        if entry.kind in ("weigert", "signaleert", "termijn"):
+            assert entry.edge_inside != entry.edge_outside, entry.id

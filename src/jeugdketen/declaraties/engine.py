@@ -27,6 +27,8 @@ from django.db.models.functions import ExtractYear
 from jeugdketen.catalogus.models import Product, ProductCap
 from jeugdketen.contracten.models import ContractProduct
 from jeugdketen.levering.models import Start
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
 from .jw323 import Line
@@ -107,6 +109,7 @@ class Context:
     used_amount: dict[int, int]
     cap_used: dict[tuple, Decimal]
     indirect: dict[str, int]
+    regions: dict[int, str] = field(default_factory=dict)  # product id -> slug of its product book
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -164,12 +167,12 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     # The provider's own contract wins over its contract holder's.
     for product_id, year, tariff, indirect, _owner in sorted(rows, key=lambda r: r[4] == provider.pk):
         tariffs[(product_id, year)] = (tariff, indirect)
-    products = {
-        pk: (code or "", limits or {}, start_before_age)
-        for pk, code, limits, start_before_age in Product.objects.filter(id__in=product_ids).values_list(
-            "id", "code", "limits", "start_before_age"
-        )
-    }
+    products, regions = {}, {}
+    for pk, code, limits, start_before_age, region in Product.objects.filter(id__in=product_ids).values_list(
+        "id", "code", "limits", "start_before_age", "region__slug"
+    ):
+        products[pk] = (code or "", limits or {}, start_before_age)
+        regions[pk] = region
     caps: dict[int, list] = defaultdict(list)
     for product_id, amount, unit, per, label in ProductCap.objects.filter(
         product_id__in=product_ids
@@ -247,6 +250,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
+        regions=regions,
     )
 
 
@@ -376,6 +380,7 @@ def _add_cap_usage(context, verdict, volume, unit, client_id, product_id, tw_id,
             context.cap_used[key] += used
 
 
+@regel("VERVAL")
 def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on: dt.date) -> None:
     line = verdict.line
     _reference_once(context, verdict, seen)
@@ -399,7 +404,9 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
         if verdict.counts_as_billed:
             context.open_debit_keys[key] += 1
     deadline = dt.date(line.end.year + 1, 4, 1)
-    if received_on > deadline:
+    # The vervaltermijn is Midden-Limburg Oost's (art. 20.4); it does not leak into other regions.
+    region = context.regions.get(tw.product_id) if tw is not None else None
+    if received_on > deadline and applies("VERVAL", region):
         verdict.reject(
             "VERVAL",
             f"Zorg uit {line.end.year} moest uiterlijk {deadline:%d-%m-%Y} gedeclareerd zijn; "
@@ -410,6 +417,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
     _judge_cumulative(context, verdict, tw)
 
 
+@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD", "CT-INDIRECT")
 def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> None:
     line = verdict.line
     if tw.bsn != line.bsn:
@@ -555,6 +563,7 @@ def _total_allowed(tw: Tw) -> int | None:
     return None
 
 
+@regel("PB-PLAFOND")
 def _judge_cumulative(context: Context, verdict: Verdict, tw: Tw) -> None:
     """The checks that depend on what was accepted before, including earlier lines of this declaration."""
     line = verdict.line
