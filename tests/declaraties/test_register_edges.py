@@ -33,7 +33,7 @@ def context(region: str) -> Context:
         used_amount=defaultdict(int),
         cap_used=defaultdict(Decimal),
         indirect={},
-        regions={PRODUCT: region},
+        contract_regions=frozenset({region}),
     )
 
 

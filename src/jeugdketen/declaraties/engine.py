@@ -109,7 +109,9 @@ class Context:
     used_amount: dict[int, int]
     cap_used: dict[tuple, Decimal]
     indirect: dict[str, int]
-    regions: dict[int, str] = field(default_factory=dict)  # product id -> slug of its product book
+    # The regions whose contract binds this municipality: contract rules (the vervaltermijn) hold
+    # only where one of them has them, so no region's contract leaks into another.
+    contract_regions: frozenset[str] = frozenset()
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -167,12 +169,12 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     # The provider's own contract wins over its contract holder's.
     for product_id, year, tariff, indirect, _owner in sorted(rows, key=lambda r: r[4] == provider.pk):
         tariffs[(product_id, year)] = (tariff, indirect)
-    products, regions = {}, {}
-    for pk, code, limits, start_before_age, region in Product.objects.filter(id__in=product_ids).values_list(
-        "id", "code", "limits", "start_before_age", "region__slug"
-    ):
-        products[pk] = (code or "", limits or {}, start_before_age)
-        regions[pk] = region
+    products = {
+        pk: (code or "", limits or {}, start_before_age)
+        for pk, code, limits, start_before_age in Product.objects.filter(id__in=product_ids).values_list(
+            "id", "code", "limits", "start_before_age"
+        )
+    }
     caps: dict[int, list] = defaultdict(list)
     for product_id, amount, unit, per, label in ProductCap.objects.filter(
         product_id__in=product_ids
@@ -250,7 +252,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
-        regions=regions,
+        contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
     )
 
 
@@ -405,8 +407,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
             context.open_debit_keys[key] += 1
     deadline = dt.date(line.end.year + 1, 4, 1)
     # The vervaltermijn is Midden-Limburg Oost's (art. 20.4); it does not leak into other regions.
-    region = context.regions.get(tw.product_id) if tw is not None else None
-    if received_on > deadline and applies("VERVAL", region):
+    if received_on > deadline and any(applies("VERVAL", region) for region in context.contract_regions):
         verdict.reject(
             "VERVAL",
             f"Zorg uit {line.end.year} moest uiterlijk {deadline:%d-%m-%Y} gedeclareerd zijn; "
