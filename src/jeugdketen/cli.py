@@ -25,7 +25,18 @@ def project_commands() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else ["jeugdketen", *argv])
+    if argv[1:2] == ["ijw"]:
+        # The iJw validator is the framework-free package: it never pays for starting Django.
+        from jeugdketen.ijw.cli import main as ijw_main
+
+        return ijw_main(argv[2:], prog="jeugdketen ijw")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdketen.conf.settings")
+    if argv[1:2] == ["serve"]:
+        # gunicorn's workers add up their metrics in one directory; prometheus_client must know
+        # it before any metric exists, so before Django starts (see jeugdketen.core.metrics).
+        import tempfile
+
+        os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="jeugdketen-metrics-"))
     import django
 
     django.setup()

@@ -87,10 +87,19 @@ def fresh_site(tmp_path: Path) -> dict[str, str]:
     return {"env": env, "agb": codes[0], "cbs": codes[1], "token": token[0]}
 
 
-def test_parallel_uploads_right_after_start_get_no_5xx(fresh_site, examples_dir):
+SERVERS = {
+    # what `make run` serves with
+    "runserver": lambda port: ["runserver", "--noreload", f"127.0.0.1:{port}"],
+    # what production serves with: several processes, each with several threads
+    "gunicorn": lambda port: ["serve", "--bind", f"127.0.0.1:{port}", "--workers", "3", "--threads", "4"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SERVERS))
+def test_parallel_uploads_right_after_start_get_no_5xx(fresh_site, examples_dir, kind):
     port = _free_port()
     server = subprocess.Popen(
-        [*JEUGDKETEN, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [*JEUGDKETEN, *SERVERS[kind](port)],
         env=fresh_site["env"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -61,3 +61,34 @@ def test_foreign_xml_exits_two(tmp_path):
     code, out = run("validate", str(other))
     assert code == 2
     assert "geen iJw" in out
+
+
+def test_the_validator_runs_without_django(examples_dir, tmp_path):
+    """`python -m jeugdketen.ijw` and `jeugdketen ijw` judge a file without importing Django."""
+    import subprocess
+    import sys
+
+    example = str(examples_dir / "JW301.xml")
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = sys.argv[1:]\n"
+        "try:\n"
+        "    {run}\n"
+        "except SystemExit as exit_:\n"
+        "    code = exit_.code\n"
+        "print('exit', code, 'django' in sys.modules)\n"
+    )
+    runs = {
+        "module": "runpy.run_module('jeugdketen.ijw', run_name='__main__')",
+        "console": "from jeugdketen.cli import main; raise SystemExit(main(sys.argv[1:]))",
+    }
+    for name, run in runs.items():
+        argv = ["validate", example] if name == "module" else ["ijw", "validate", example]
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(run=run), "prog", *argv],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip().splitlines()[-1] == "exit 0 False", (name, done.stdout[-2000:])

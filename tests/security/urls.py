@@ -98,6 +98,13 @@ class Declared:
     api_actions: dict | None = None
 
 
+def _scoped(model) -> bool:
+    """Client data is scoped by organisation (``tenancy``), the set-up by region."""
+    from jeugdketen.inrichting.scoping import CONDITIONS
+
+    return bool(getattr(model, "tenancy", None)) or model in CONDITIONS
+
+
 def declaration(route: Route) -> Declared:
     callback = route.callback
     cls = getattr(callback, "cls", None)
@@ -120,7 +127,7 @@ def declaration(route: Route) -> Declared:
     perm = (per_action or {}).get(get_action, (per_action or {}).get("*")) if per_action else single
     queryset = getattr(cls, "queryset", None)
     model = queryset.model if queryset is not None else None
-    tenancy_model = model._meta.label if model is not None and getattr(model, "tenancy", None) else None
+    tenancy_model = model._meta.label if model is not None and _scoped(model) else None
     kwarg = getattr(cls, "lookup_url_kwarg", None) or getattr(cls, "lookup_field", "pk")
     has_get = "get" in actions or (not actions and hasattr(cls, "get"))
     access = ViewAccess(perm, tenancy_model if kwarg in route.converters else None, kwarg)

@@ -29,11 +29,21 @@ PERSONAL = {
 # ToewijzingNummer is LDT_Nummer: an integer of at most nine digits.
 TOEWIJZING_NUMBERS = {"a": "81234567", "b": "87654321"}
 MESSAGE_IDS = {"a": "AAA-eigen-0001", "b": "BBB-vreemd-0001"}
+# The set-up of region "b" (contract, client stop, exemption, user, token), which a
+# functional administrator of region "a" must never see.
+SETUP_SENTINELS = {
+    "contract": "CONTRACT-VREEMD-B",
+    "stop": "stop-vreemd-B",
+    "exemption": "vrijstelling-vreemd-B",
+    "user": "gebruiker-vreemd-b",
+    "token": "token-vreemd-B",
+}
 FOREIGN_SENTINELS = [
     PERSONAL["b"]["bsn"],
     PERSONAL["b"]["last_name"],
     TOEWIJZING_NUMBERS["b"],
     MESSAGE_IDS["b"],
+    *SETUP_SENTINELS.values(),
 ]
 OWN_PERSONAL_DATA = [
     PERSONAL["a"]["bsn"],
@@ -49,7 +59,7 @@ USERS = {
     "toegang": (Role.TOEGANG, "a"),
     "contract": (Role.CONTRACT, "a"),
     "aanbieder": (Role.AANBIEDER, "a"),
-    "beheer": (Role.BEHEER, None),
+    "beheer": (Role.BEHEER, "a"),  # manages the set-up of region "a"
     "auditor": (Role.AUDITOR, None),
 }
 
@@ -76,6 +86,7 @@ class World:
 
 
 def _org(letter: str, region) -> Org:
+    """Organisation `letter`: its municipality belongs to `region` (each letter its own)."""
     from jeugdketen.catalogus.models import Municipality, Provider
     from jeugdketen.toegang.models import Client, Toewijzing
 
@@ -107,8 +118,47 @@ def _org(letter: str, region) -> Org:
         toewijzing_date=dt.date(2025, 12, 15),
     )
     org = Org(municipality, provider, client, toewijzing)
+    _setup_rows(org, letter, region)
     _rows(org, letter)
     return org
+
+
+def _setup_rows(org: Org, letter: str, region) -> None:
+    """The set-up of the organisation's region: what the functional administrator manages."""
+    from jeugdketen.catalogus.models import Lot, Product
+    from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contract, ContractProduct
+    from jeugdketen.monitoring.models import Budget
+
+    product = Product.objects.get(region=region, position=1)
+    lot = Lot.objects.create(region=region, code=f"perceel-{letter}", name=f"Perceel {letter.upper()}")
+    contract = Contract.objects.create(
+        provider=org.provider,
+        region=region,
+        reference="CONTRACT-EIGEN-A" if letter == "a" else SETUP_SENTINELS["contract"],
+        start=dt.date(2026, 1, 1),
+    )
+    org.rows["catalogus.Municipality"] = org.municipality
+    org.rows["catalogus.Provider"] = org.provider
+    org.rows["contracten.Contract"] = contract
+    org.rows["contracten.ContractProduct"] = ContractProduct.objects.create(
+        contract=contract, product=product, year=2026, tariff=decimal.Decimal("62.80")
+    )
+    foreign = letter == "b"
+    org.rows["contracten.ClientStop"] = ClientStop.objects.create(
+        provider=org.provider,
+        product=product,
+        start=dt.date(2026, 1, 1),
+        reason=SETUP_SENTINELS["stop"] if foreign else "stop-eigen-a",
+    )
+    org.rows["contracten.AcceptanceExemption"] = AcceptanceExemption.objects.create(
+        provider=org.provider,
+        product=product,
+        start=dt.date(2026, 1, 1),
+        reason=SETUP_SENTINELS["exemption"] if foreign else "vrijstelling-eigen-a",
+    )
+    org.rows["monitoring.Budget"] = Budget.objects.create(
+        municipality=org.municipality, year=2026, lot=lot, amount=decimal.Decimal("100000.00")
+    )
 
 
 def _rows(org: Org, letter: str) -> None:
@@ -203,14 +253,20 @@ def build_world() -> World:
     from jeugdketen.catalogus.models import Product, Region
 
     region = Region.objects.create(slug="testregio", name="Testregio", year=2026, document="test.pdf")
-    Product.objects.create(region=region, position=1, code="45A01", category="45", name="Testproduct")
-    a, b = _org("a", region), _org("b", region)
+    foreign_region = Region.objects.create(
+        slug="testregio-b", name="Vreemde regio", year=2026, document="test-b.pdf"
+    )
+    for book in (region, foreign_region):
+        Product.objects.create(region=book, position=1, code="45A01", category="45", name="Testproduct")
+    a, b = _org("a", region), _org("b", foreign_region)
     users = {}
     for key, (role, letter) in USERS.items():
         user = User.objects.create(username=key, password=_password_hash(), role=role, first_name=key.title())
         if letter:
             org = a if letter == "a" else b
-            if role == Role.AANBIEDER:
+            if role == Role.BEHEER:
+                user.regions.add(region)
+            elif role == Role.AANBIEDER:
                 user.provider = org.provider
                 user.save()
             else:
@@ -220,4 +276,14 @@ def build_world() -> World:
         "systeem-gemeente": issue(label="gemeente-a", municipality=a.municipality)[1],
         "systeem-aanbieder": issue(label="aanbieder-a", provider=a.provider)[1],
     }
+    # A user and a token of organisation "b", for the set-up screens' isolation.
+    a.rows["accounts.User"] = users["toegang"]
+    b.rows["accounts.User"] = User.objects.create(
+        username=SETUP_SENTINELS["user"], password=_password_hash(), role=Role.TOEGANG
+    )
+    b.rows["accounts.User"].municipalities.add(b.municipality)
+    a.rows["accounts.OrganisationToken"] = issue(label="token-eigen-a", municipality=a.municipality)[0]
+    b.rows["accounts.OrganisationToken"] = issue(label=SETUP_SENTINELS["token"], municipality=b.municipality)[
+        0
+    ]
     return World(a=a, b=b, users=users, tokens=tokens, region=region)

@@ -192,31 +192,29 @@ def test_only_the_beheerder_may_apply_a_proposal(client, contract_manager, nob):
     assert not ContractProduct.objects.filter(year=2025).exists()
 
 
-def test_applying_goes_through_the_setup_service(client, beheerder, nob, monkeypatch):
-    """The seam with the contract set-up: one set_tariff call per contract line, never a write
-    of our own. A recording stand-in takes the place of contracten.tariffs for this test only;
-    the test above covers the real module once it exists."""
-    import sys
-    import types
+def test_applying_goes_through_the_setup_service(client, beheerder, nob):
+    """Next year's tariffs are written by the contract set-up (contracten.tariffs.set_tariff), one
+    per contract line and variant, each with its history: who, when and from which proposal."""
+    from jeugdketen.contracten.models import TariffChange
 
-    calls = []
-    standin = types.ModuleType("jeugdketen.contracten.tariffs")
-    standin.set_tariff = lambda *args, **kwargs: calls.append((args, kwargs))
-    monkeypatch.setitem(sys.modules, "jeugdketen.contracten.tariffs", standin)
     client.force_login(beheerder)
     url = reverse("tarieven:proposal", args=[NOB]) + "?jaar=2024"
     response = client.post(url, {"ova": "2", "material": "1"})
     assert response.status_code == 302
-    applied = {(args[0].provider.name, args[1].code, args[2], args[3], args[4]) for args, _kw in calls}
-    assert applied == {
+    written = {
+        (line.contract.provider.name, line.product.code, line.year, line.variant, line.tariff)
+        for line in ContractProduct.objects.filter(year=2025).select_related("contract__provider", "product")
+    }
+    assert written == {
         ("Xenia Zorg", "41A23", 2025, "regular", Decimal("63.96")),
         ("Xenia Zorg", "45B51", 2025, "regular", Decimal("1.21")),
         ("Yde Praktijk", "41A23", 2025, "micro", Decimal("53.89")),
         ("Yde Praktijk", "45B51", 2025, "micro", Decimal("1.00")),
         ("Zuidwest Jeugd", "41A23", 2025, "regular", Decimal("61.11")),
     }
-    assert all(kw["actor"] == beheerder and "OVA 2 %" in kw["source"] for _args, kw in calls)
-    assert not ContractProduct.objects.filter(year=2025).exists()  # nothing written around it
+    history = TariffChange.objects.filter(year=2025)
+    assert history.count() == 5
+    assert all(h.old is None and h.actor == beheerder and "OVA 2 %" in h.source for h in history)
 
 
 def test_bad_whatif_input_is_answered_in_dutch_and_computes_nothing(client, contract_manager):

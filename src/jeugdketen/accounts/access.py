@@ -89,6 +89,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "contract.change",
             "tariffmodel.view",
             "tariffmodel.change",
+            "setup.view",
+            "setup.change",
+            "user.manage",
         }
     ),
     Role.AUDITOR: frozenset({"audit.view", "audit.export"}),
@@ -205,6 +208,31 @@ def scope(user, queryset: QuerySet) -> QuerySet:
             condition |= Q(**{path: provider_id(user)})
         return queryset.filter(condition).distinct()
     return queryset.none()
+
+
+def region_ids(user) -> list[int]:
+    """The regions whose set-up this principal manages: a beheerder's own, nobody else's.
+
+    The set-up (organisations, contracts, tariffs, client stops, budgets, users) is not client
+    data and has no ``tenancy``; it is scoped by region instead, through :func:`scope_regions`.
+    """
+    if getattr(user, "role", None) != Role.BEHEER or not getattr(user, "pk", None):
+        return []
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return []
+    cached = getattr(user, "_jeugdketen_region_ids", None)
+    if cached is None:
+        cached = list(user.regions.values_list("pk", flat=True))
+        user._jeugdketen_region_ids = cached
+    return cached
+
+
+def scope_regions(user, queryset: QuerySet, condition) -> QuerySet:
+    """The rows of `queryset` within the principal's regions; `condition(ids)` builds the Q."""
+    ids = region_ids(user)
+    if not ids:
+        return queryset.none()
+    return queryset.filter(condition(ids)).distinct()
 
 
 def can_see(user, obj) -> bool:

@@ -2,7 +2,8 @@
 
 Every user has exactly one role, bound to an organisation: one municipality for the access
 team, one or more municipalities for contract management, one provider for a provider's
-back office. Functional administrators and auditors are bound to no client data at all.
+back office. Functional administrators and auditors are bound to no client data at all; a
+functional administrator manages the set-up (contracts, tariffs, users) of her regions only.
 Who may see what is decided in :mod:`jeugdketen.accounts.access`, in one place.
 """
 
@@ -30,6 +31,12 @@ class User(AbstractUser):
     )
     provider = models.ForeignKey(
         "catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    regions = models.ManyToManyField(
+        "catalogus.Region",
+        blank=True,
+        related_name="administrators",
+        help_text="Beheerder: the regions whose set-up this user manages (none: nothing)",
     )
 
     def __str__(self) -> str:

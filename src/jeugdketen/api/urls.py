@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.catalogus.api import register as register_catalogus
 from jeugdketen.declaraties.api import register as register_declaraties
+from jeugdketen.inrichting.api import register as register_inrichting
 from jeugdketen.levering.api import register as register_levering
 from jeugdketen.toegang.api import register as register_toegang
 
@@ -17,6 +18,7 @@ register_catalogus(router)
 register_declaraties(router)
 register_toegang(router)
 register_levering(router)
+register_inrichting(router)
 router.register("berichten", MessageViewSet, basename="bericht")
 
 urlpatterns = [

@@ -7,6 +7,7 @@ in place (products are matched on their position in the book).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -129,7 +130,44 @@ def _load(data: dict, digest: str, filename: str) -> int:
         kept.append(_load_product(region, lots, provider, position, entry, filename))
     Product.objects.filter(region=region).exclude(pk__in=[p.pk for p in kept]).delete()
     _link_exclusions(kept, products)
+    _link_successors(kept, products, filename)
     return len(kept)
+
+
+def _link_successors(products: list[Product], entries: list[dict], filename: str) -> None:
+    """``valid_until`` and ``successor`` (a code of the same book): a product that ends and the one
+    that replaces it for new toewijzingen. An end date is never set in the past: the protocol
+    forbids changing product codes retroactively."""
+    by_code = {p.code: p for p in products if p.code}
+    today = dt.date.today()
+    for number, (product, entry) in enumerate(zip(products, entries, strict=True), start=1):
+        where = f"{filename}: product #{number}"
+        until = entry.get("valid_until")
+        if until is not None and not isinstance(until, dt.date):
+            try:
+                until = dt.date.fromisoformat(str(until))
+            except ValueError:
+                raise CatalogueDataError(
+                    f"{where}: valid_until {until!r} is not a date (YYYY-MM-DD)"
+                ) from None
+        if until is not None and until < today and product.valid_until != until:
+            raise CatalogueDataError(
+                f"{where}: valid_until {until} lies in the past; product codes never change retroactively"
+            )
+        successor = None
+        if entry.get("successor"):
+            successor = by_code.get(str(entry["successor"]))
+            if successor is None or successor.pk == product.pk:
+                raise CatalogueDataError(
+                    f"{where}: successor {entry['successor']!r} is not another code of this book"
+                )
+            if until is None:
+                raise CatalogueDataError(
+                    f"{where}: a successor needs the valid_until of the product it replaces"
+                )
+        if (product.valid_until, product.successor_id) != (until, successor.pk if successor else None):
+            product.valid_until, product.successor = until, successor
+            product.save(update_fields=["valid_until", "successor"])
 
 
 def _load_product(region, lots, provider, position: int, entry: dict, filename: str) -> Product:

@@ -80,6 +80,10 @@ class Provider(models.Model):
     contract_holder = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    kvk_number = models.CharField(max_length=8, blank=True, help_text="KvK-nummer (Chamber of Commerce)")
+    micro_enterprise = models.BooleanField(
+        default=False, help_text="Micro-onderneming: may bill a contract's micro tariffs"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -124,6 +128,19 @@ class Product(models.Model):
     source_first_line = models.PositiveIntegerField(null=True, blank=True)
     source_last_line = models.PositiveIntegerField(null=True, blank=True)
     conflicts = models.JSONField(default=list, blank=True)
+    valid_until = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day a new toewijzing may use this product (then: its successor)",
+    )
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text="The product that replaces this one for new toewijzingen after valid_until",
+    )
 
     class Meta:
         ordering = ["region", "position"]
@@ -142,6 +159,21 @@ class Product(models.Model):
     @property
     def source_lines(self) -> list[int]:
         return [line for line in (self.source_first_line, self.source_last_line) if line is not None]
+
+    def current_on(self, day) -> Product:
+        """The product a new toewijzing starting on `day` uses: this one, or, once it has ended
+        (protocol productcodelijstwijzigingen), its successor. Running toewijzingen and their
+        declarations keep the product they have."""
+        product, seen = self, set()
+        while (
+            product.valid_until
+            and day > product.valid_until
+            and product.successor_id
+            and product.pk not in seen
+        ):
+            seen.add(product.pk)
+            product = product.successor
+        return product
 
     def accepts_age(self, age: int) -> bool:
         """Whether a youth of `age` may receive this product, with verlengde jeugdhulp."""

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "axes",
+    "django_celery_beat",
     "jeugdketen.core",
     "jeugdketen.accounts",
     "jeugdketen.audit",
@@ -53,12 +54,14 @@ INSTALLED_APPS = [
     "jeugdketen.monitoring",
     "jeugdketen.tarieven",
     "jeugdketen.regels",
+    "jeugdketen.inrichting",
     "jeugdketen.demo",
     "jeugdketen.web",
     "jeugdketen.api",
 ]
 
 MIDDLEWARE = [
+    "jeugdketen.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,10 +233,64 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+#: ``json`` (one JSON object per line, for a log collector; what the container image uses) or ``text``.
+LOG_FORMAT = os.environ.get("JEUGDKETEN_LOG_FORMAT", "text")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"personal_data": {"()": PersonalDataFilter}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("JEUGDKETEN_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (route name, status, duration; never a path's query or a body).
+        "jeugdketen.requests": {
+            "level": "INFO" if os.environ.get("JEUGDKETEN_LOG_REQUESTS") == "1" else "WARNING"
+        },
+    },
 }
+
+# --- e-mail (activation links, the daily deadline digest; see docs/operations.md) -------------
+#: Off by default: links are then shown on screen or printed, and no digest is sent.
+JEUGDKETEN_SEND_MAIL = os.environ.get("JEUGDKETEN_SEND_MAIL") == "1"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "jeugdketen@localhost")
+
+# --- background work (Celery on Redis; see docs/operations.md) --------------------------------
+#: Without a broker every task runs in the process that asks for it, so `make run` and the
+#: tests need nothing installed.
+CELERY_BROKER_URL = os.environ.get("JEUGDKETEN_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged when it has finished, and given back to the queue when its worker dies,
+# so a killed worker loses nothing; every task is idempotent for that reason.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("JEUGDKETEN_TASK_VISIBILITY", 3600))
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+JEUGDKETEN_QUEUES = ["celery"]

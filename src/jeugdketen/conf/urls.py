@@ -1,6 +1,11 @@
 from django.urls import include, path
 
+from jeugdketen.core import health, metrics
+
 urlpatterns = [
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("api/v1/", include("jeugdketen.api.urls")),
     path("catalogus/", include("jeugdketen.catalogus.urls")),
     path("audit/", include("jeugdketen.audit.urls")),
@@ -11,6 +16,7 @@ urlpatterns = [
     path("monitoring/", include("jeugdketen.monitoring.urls")),
     path("tarieven/", include("jeugdketen.tarieven.urls")),
     path("regels/", include("jeugdketen.regels.urls")),
+    path("inrichting/", include("jeugdketen.inrichting.urls")),
     path("", include("jeugdketen.web.urls")),
 ]
 

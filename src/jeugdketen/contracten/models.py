@@ -17,6 +17,9 @@ class Contract(models.Model):
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     indirect_time_allowed = models.BooleanField(default=False)
+    acceptance_duty = models.BooleanField(
+        default=True, help_text="Acceptatieplicht: the provider must accept every client allocated to it"
+    )
 
     class Meta:
         ordering = ["provider", "region", "start"]
@@ -25,20 +28,49 @@ class Contract(models.Model):
         return f"{self.provider} – {self.region}"
 
 
+VARIANTS = [("regular", "regulier"), ("micro", "micro-onderneming")]
+
+
 class ContractProduct(models.Model):
-    """A product a contract covers, with its tariff for one year (in euros)."""
+    """A product a contract covers, with its tariff for one year (in euros).
+
+    A contract may hold a second, lower tariff for micro-ondernemingen (variant ``micro``); it
+    applies only to a provider registered as one (see :func:`jeugdketen.contracten.tariffs.applicable`).
+    Tariffs are written only through :func:`jeugdketen.contracten.tariffs.set_tariff`, which keeps
+    their history in :class:`TariffChange`.
+    """
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="products")
     product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="contract_lines")
     year = models.PositiveSmallIntegerField()
+    variant = models.CharField(max_length=8, choices=VARIANTS, default="regular")
     tariff = models.DecimalField(max_digits=10, decimal_places=2)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["contract", "product", "year"], name="one_tariff_per_product_year"
+                fields=["contract", "product", "year", "variant"], name="one_tariff_per_product_year_variant"
             )
         ]
+
+
+class TariffChange(models.Model):
+    """One change of a contract tariff: old value (none when new), new value, who, when, from where."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="tariff_changes")
+    product = models.ForeignKey("catalogus.Product", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    variant = models.CharField(max_length=8, choices=VARIANTS, default="regular")
+    old = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    new = models.DecimalField(max_digits=10, decimal_places=2)
+    actor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=255, help_text="The file, screen or command the change came from")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
 
 
 class ClientStop(models.Model):

@@ -12,3 +12,10 @@ class CoreConfig(AppConfig):
         from jeugdketen.ijw.schema.compiled import warm_up
 
         warm_up()
+
+        # Every stored iJw message counts in the metrics, per direction and type.
+        from django.db.models.signals import post_save
+
+        from jeugdketen.core.metrics import count_message
+
+        post_save.connect(count_message, sender="berichten.Message", dispatch_uid="metrics.messages")

@@ -53,11 +53,13 @@ def allowed_volume(toewijzing, begin: dt.date, end: dt.date) -> int | None:
 
 def contract_tariff(toewijzing, year: int):
     from jeugdketen.contracten.models import ContractProduct
+    from jeugdketen.contracten.tariffs import applicable
 
     return (
         ContractProduct.objects.filter(
-            contract__provider=toewijzing.provider, product=toewijzing.product, year=year
+            applicable(), contract__provider=toewijzing.provider, product=toewijzing.product, year=year
         )
+        .order_by("variant")
         .values_list("tariff", flat=True)
         .first()
     )

@@ -26,6 +26,7 @@ from django.db.models.functions import ExtractYear
 
 from jeugdketen.catalogus.models import Product, ProductCap
 from jeugdketen.contracten.models import ContractProduct
+from jeugdketen.contracten.tariffs import applicable as applicable_tariffs
 from jeugdketen.levering.models import Start
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
@@ -164,10 +165,14 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
     tariffs: dict[tuple[int, int], tuple[Decimal, bool]] = {}
     rows = ContractProduct.objects.filter(
-        contract__provider_id__in=provider_ids, product_id__in=product_ids
-    ).values_list("product_id", "year", "tariff", "contract__indirect_time_allowed", "contract__provider_id")
-    # The provider's own contract wins over its contract holder's.
-    for product_id, year, tariff, indirect, _owner in sorted(rows, key=lambda r: r[4] == provider.pk):
+        applicable_tariffs(), contract__provider_id__in=provider_ids, product_id__in=product_ids
+    ).values_list(
+        "product_id", "year", "tariff", "contract__indirect_time_allowed", "contract__provider_id", "variant"
+    )
+    # The provider's own contract wins over its contract holder's, a micro tariff over a regular one.
+    for product_id, year, tariff, indirect, _owner, _variant in sorted(
+        rows, key=lambda r: (r[4] == provider.pk, r[5] == "micro")
+    ):
         tariffs[(product_id, year)] = (tariff, indirect)
     products = {
         pk: (code or "", limits or {}, start_before_age)

@@ -106,9 +106,15 @@ def build(
     contracted = [p for p in providers if lines.get(p.pk)]
     dyslexia = [p for p in contracted if any(x.code == "54B98" for x in lines[p.pk])]
     stopped = contracted[-1]
-    ClientStop.objects.get_or_create(
-        provider=stopped, reason="Wachtlijst vol (demo)", defaults={"start": today - dt.timedelta(days=60)}
-    )
+    if not ClientStop.objects.filter(provider=stopped, reason="Wachtlijst vol (demo)").exists():
+        _set_up(
+            {
+                "clientenstops": [
+                    ["aanbieder_agb", "ingangsdatum", "reden"],
+                    [stopped.agb_code, (today - dt.timedelta(days=60)).isoformat(), "Wachtlijst vol (demo)"],
+                ]
+            }
+        )
     ids = Ids(seed)
     first_day = today - dt.timedelta(days=30 * months)
     span = (today - first_day).days
@@ -366,29 +372,38 @@ def _xml(root) -> str:
     return serialise(root).decode()
 
 
-def create_users(municipalities, providers) -> list[str]:
-    """One demo account per role, bound to the demo organisations (password: DEMO_PASSWORD)."""
-    from jeugdketen.accounts.models import Role, User
+def _set_up(sheets: dict) -> list:
+    """Stores demo set-up through the set-up workbook's validation (the one way to set up a region)."""
+    from jeugdketen.inrichting.workbook import run_rows
 
+    plan = run_rows(sheets, apply=True, source="jeugdketen demo")
+    if plan.problems:  # the demo's own data: a problem here is a bug
+        raise ValueError("; ".join(plan.problems[:5]))
+    return plan.links
+
+
+def create_users(municipalities, providers) -> list[str]:
+    """One demo account per role, bound to the demo organisations (password: DEMO_PASSWORD),
+    created through the set-up like any user; the beheerder manages the demo's regions."""
+    from jeugdketen.accounts.models import User
+
+    regions = sorted({region.slug for m in municipalities for region in m.regions.all()})
+    rows = [
+        ["toegang", "Demo Toegang", "toegangsmedewerker", municipalities[0].cbs_code],
+        ["contract", "Demo Contractmanager", "contractmanager", ";".join(m.cbs_code for m in municipalities)],
+        ["aanbieder", "Demo Aanbieder", "aanbieder", providers[0].agb_code],
+        ["beheer", "Demo Beheerder", "beheerder", ";".join(regions)],
+        ["auditor", "Demo Auditor", "auditor", ""],
+    ]
+    new = [r for r in rows if not User.objects.filter(username=r[0]).exists()]
+    if not new:
+        return []
+    _set_up({"gebruikers": [["gebruikersnaam", "naam", "rol", "organisatie"], *new]})
     made = []
-    for username, role in [
-        ("toegang", Role.TOEGANG),
-        ("contract", Role.CONTRACT),
-        ("aanbieder", Role.AANBIEDER),
-        ("beheer", Role.BEHEER),
-        ("auditor", Role.AUDITOR),
-    ]:
-        user, created = User.objects.get_or_create(username=username, defaults={"role": role})
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            if role == Role.AANBIEDER:
-                user.provider = providers[0]
-            user.save()
-            if role == Role.TOEGANG:
-                user.municipalities.set(municipalities[:1])
-            elif role == Role.CONTRACT:
-                user.municipalities.set(municipalities)
-            made.append(username)
+    for user in User.objects.filter(username__in=[r[0] for r in new]).order_by("pk"):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        made.append(user.username)
     return made
 
 

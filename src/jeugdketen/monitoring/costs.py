@@ -42,6 +42,7 @@ from django.db.models.lookups import Exact, IsNull, LessThanOrEqual
 
 from jeugdketen.catalogus.models import Tariff
 from jeugdketen.contracten.models import ContractProduct
+from jeugdketen.contracten.tariffs import applicable
 from jeugdketen.levering.models import Stop
 from jeugdketen.toegang.models import Toewijzing
 
@@ -58,8 +59,10 @@ def tariff_expression(year: int, provider=None, product=None):
     provider = OuterRef("provider") if provider is None else provider
     product = OuterRef("product") if product is None else product
     contracted = (
-        ContractProduct.objects.filter(contract__provider=provider, product=product, year__lte=year)
-        .order_by("-year")
+        ContractProduct.objects.filter(
+            applicable(), contract__provider=provider, product=product, year__lte=year
+        )
+        .order_by("-year", "variant")
         .values("tariff")[:1]
     )
     catalogue = (

@@ -208,13 +208,8 @@ def contract_proposals(region: str, base_year: int, changes: list[TariffChange])
 
 def apply_proposals(proposals: list[ContractProposal], year: int, *, actor, source: str) -> int:
     """Records next year's tariffs through the set-up (contracten.tariffs.set_tariff), which keeps
-    their history; never writes tariffs itself. Raises LookupError while the set-up lacks it."""
-    try:
-        from jeugdketen.contracten import tariffs as setup
-    except ImportError as exc:
-        raise LookupError(
-            "De inrichting van contracttarieven (contracten.tariffs) is nog niet beschikbaar."
-        ) from exc
+    their history; never writes tariffs itself."""
+    from jeugdketen.contracten import tariffs as setup
     from jeugdketen.contracten.models import Contract
 
     contracts = Contract.objects.in_bulk({p.contract_id for p in proposals})

@@ -186,7 +186,7 @@ def proposal(request, region):
             )
             try:
                 count = services.apply_proposals(proposals, base_year + 1, actor=request.user, source=source)
-            except LookupError as exc:
+            except ValueError as exc:
                 messages.error(request, str(exc))
             else:
                 log.record(

@@ -12,6 +12,8 @@ JW319 uses when the allocation came from a request.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q
 
 from jeugdketen.catalogus.models import Product
@@ -38,6 +40,17 @@ __all__ = ["AllocationRefused", "Finding", "Proposal", "age_on", "check_allocati
 def check_product(p: Proposal) -> list[Finding]:
     if p.product is None:
         return [Finding("PRODUCT", "Het product staat niet in het productenboek van deze gemeente.", "4")]
+    if p.product.valid_until and p.begin > p.product.valid_until and p.replaces is None:
+        successor = p.product.current_on(p.begin)
+        instead = f"; gebruik {successor.code or successor.name}" if successor.pk != p.product.pk else ""
+        return [
+            Finding(
+                "PRODUCTCODE",
+                f"Product {p.product.code or p.product.name} is vervallen per "
+                f"{p.product.valid_until + dt.timedelta(days=1):%d-%m-%Y}{instead}.",
+                "4",
+            )
+        ]
     return []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 
 from jeugdketen.catalogus.models import Product, Provider
@@ -65,6 +67,7 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["product"].queryset = (
             Product.objects.filter(region__municipalities=municipality)
+            .exclude(valid_until__lt=dt.date.today())  # ended codes: only their successors
             .exclude(code=None)
             .exclude(category=None)
             .select_related("region")

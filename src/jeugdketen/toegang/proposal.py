@@ -58,12 +58,16 @@ class Proposal:
         return self.product.region.slug if self.product is not None else None
 
 
-def find_product(municipality: Municipality, category: str, code: str | None) -> Product | None:
-    """The product with this category and code in one of the municipality's product books."""
+def find_product(
+    municipality: Municipality, category: str, code: str | None, on: dt.date | None = None
+) -> Product | None:
+    """The product with this category and code in one of the municipality's product books; for a
+    new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
     products = Product.objects.filter(region__municipalities=municipality, category=category)
     if code:
         products = products.filter(code=code)
-    return products.order_by("-region__year", "position").first()
+    product = products.order_by("-region__year", "position").first()
+    return product.current_on(on) if product is not None and on is not None else product
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:

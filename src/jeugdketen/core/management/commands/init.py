@@ -16,3 +16,7 @@ class Command(BaseCommand):
         for result in results:
             state = "loaded" if result.loaded else "unchanged"
             self.stdout.write(f"{result.region}: {result.products} products {state}")
+        from jeugdketen.core.schedules import ensure_schedules
+
+        for name in ensure_schedules():
+            self.stdout.write(f"periodic task created: {name}")

@@ -176,7 +176,7 @@ class Command(BaseCommand):
             source = f"jeugdketen tariffs propose: OVA {options['ova']} %, materieel {options['material']} %"
             try:
                 count = services.apply_proposals(proposals, year + 1, actor=None, source=source)
-            except LookupError as exc:
+            except ValueError as exc:
                 raise CommandError(str(exc)) from exc
             self.stdout.write(f"{count} contract tariffs recorded for {year + 1}")
             return

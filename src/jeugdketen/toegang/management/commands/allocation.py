@@ -91,7 +91,9 @@ def create_from_spec(spec: dict, *, today: dt.date | None = None):
             )
         made = []
         for index, item in enumerate(items):
-            product = find_product(municipality, item.get("category", ""), item.get("code"))
+            begin = _date(item.get("begin"), f"products[{index}].begin")
+            # a code that has ended is allocated as its successor (protocol productcodelijstwijzigingen)
+            product = find_product(municipality, item.get("category", ""), item.get("code"), on=begin)
             if product is None:
                 raise AllocationRefused(
                     [
@@ -107,7 +109,7 @@ def create_from_spec(spec: dict, *, today: dt.date | None = None):
                     client=client,
                     provider=provider,
                     product=product,
-                    begin=_date(item.get("begin"), f"products[{index}].begin"),
+                    begin=begin,
                     end=_date(item["end"], f"products[{index}].end") if item.get("end") else None,
                     volume=item.get("volume"),
                     unit=item.get("unit"),
