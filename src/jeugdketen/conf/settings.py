@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jeugdketen.declaraties",
     "jeugdketen.monitoring",
     "jeugdketen.tarieven",
+    "jeugdketen.regels",
     "jeugdketen.inrichting",
     "jeugdketen.demo",
     "jeugdketen.web",

@@ -28,6 +28,8 @@ from jeugdketen.catalogus.models import Product, ProductCap
 from jeugdketen.contracten.models import ContractProduct
 from jeugdketen.contracten.tariffs import applicable as applicable_tariffs
 from jeugdketen.levering.models import Start
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
 from .jw323 import Line
@@ -110,6 +112,9 @@ class Context:
     used_amount: dict[int, int]
     cap_used: dict[tuple, Decimal]
     indirect: dict[str, int]
+    # The regions whose contract binds this municipality: contract rules (the vervaltermijn) hold
+    # only where one of them has them, so no region's contract leaks into another.
+    contract_regions: frozenset[str] = frozenset()
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -254,6 +259,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
+        contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
     )
 
 
@@ -396,6 +402,7 @@ def _add_cap_usage(context, verdict, volume, unit, client_id, product_id, tw_id,
             context.cap_used[key] += used
 
 
+@regel("VERVAL")
 def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on: dt.date) -> None:
     line = verdict.line
     _reference_once(context, verdict, seen)
@@ -419,7 +426,8 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
         if verdict.counts_as_billed:
             context.open_debit_keys[key] += 1
     deadline = dt.date(line.end.year + 1, 4, 1)
-    if received_on > deadline:
+    # The vervaltermijn is Midden-Limburg Oost's (art. 20.4); it does not leak into other regions.
+    if received_on > deadline and any(applies("VERVAL", region) for region in context.contract_regions):
         verdict.reject(
             "VERVAL",
             f"Zorg uit {line.end.year} moest uiterlijk {deadline:%d-%m-%Y} gedeclareerd zijn; "
@@ -430,6 +438,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
     _judge_cumulative(context, verdict, tw)
 
 
+@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD", "CT-INDIRECT")
 def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> None:
     line = verdict.line
     if tw.bsn != line.bsn:
@@ -575,6 +584,7 @@ def _total_allowed(tw: Tw) -> int | None:
     return None
 
 
+@regel("PB-PLAFOND")
 def _judge_cumulative(context: Context, verdict: Verdict, tw: Tw) -> None:
     """The checks that depend on what was accepted before, including earlier lines of this declaration."""
     line = verdict.line
