@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from lxml import etree
-from tests.toegang.world import TODAY, assert_valid, make_client, process_json
+from tests.toegang.world import TODAY, assert_valid, make_client, process_json, under_midden_limburg
 
 from jeugdketen.berichten import ijwxml
 from jeugdketen.berichten.ijwxml import Requested
@@ -120,6 +120,7 @@ def test_duplicate_reference_is_tr347(world, tmp_path, schemas, xsd_dir):
 def test_overdue_start_puts_toewijzing_on_waiting_list(world, tmp_path):
     from jeugdketen.berichten.services import process
 
+    under_midden_limburg(world)  # the 10 working days are Midden-Limburg Oost's (Bijlage 1 art. 1.12)
     client = make_client(world)
     process(jw315_file(tmp_path, world, client).read_bytes(), today=TODAY)
     toewijzing = Toewijzing.objects.get()

@@ -42,6 +42,15 @@ class World:
     refs: itertools.count = field(default_factory=lambda: itertools.count(1))
     idents: itertools.count = field(default_factory=lambda: itertools.count(1))
 
+    def under_midden_limburg(self) -> None:
+        """Binds the municipality by the Midden-Limburg Oost contract too, whose vervaltermijn
+        (art. 20.4) the bill-line judgement then applies; no product book here has one."""
+        from jeugdketen.catalogus.models import Region
+
+        if not Region.objects.filter(slug="midden-limburg-oost-2020").exists():
+            load_file(next(path for path in data_files() if path.stem == "midden-limburg-oost-2020"))
+        self.municipality.regions.add(Region.objects.get(slug="midden-limburg-oost-2020"))
+
     def client(self, birth: dt.date = dt.date(2014, 3, 1)) -> Client:
         return Client.objects.create(
             bsn=valid_bsn(next(_bsn_counter)),

@@ -17,6 +17,7 @@ def _late_lines():
 
 
 def test_a_bill_held_back_past_the_vervaltermijn(world):
+    world.under_midden_limburg()
     for _ in range(3):
         world.toewijzing(begin=dt.date(YEAR, 1, 1), start=dt.date(YEAR, 1, 6))
     bill(SimpleNamespace(seed=3, today=dt.date(YEAR + 1, 5, 10), months=7))
@@ -28,6 +29,7 @@ def test_a_bill_held_back_past_the_vervaltermijn(world):
 
 
 def test_a_late_bill_is_planted_when_the_months_do_not_reach_back(world):
+    world.under_midden_limburg()
     world.toewijzing(begin=dt.date(YEAR, 1, 1), start=dt.date(YEAR, 1, 6))
     bill(SimpleNamespace(seed=3, today=dt.date(YEAR, 12, 6), months=3))
     (late,) = _late_lines()

@@ -124,6 +124,8 @@ def test_forms_refuse_a_post_without_csrf_token(world):
 def test_the_provider_uploads_a_jw323_and_sees_what_to_do(world, client, monkeypatch):
     from jeugdketen.declaraties import views
 
+    world.under_midden_limburg()  # its vervaltermijn refuses the late line
+
     monkeypatch.setattr(views, "today", lambda: dt.date(YEAR, 12, 6))
     tw = world.toewijzing()
     earlier = world.line(tw, month=1)

@@ -104,6 +104,7 @@ def test_every_planted_fault_is_rejected_with_its_code(world, xsd_dir):
 
 
 def test_vervaltermijn(world, xsd_dir):
+    world.under_midden_limburg()
     tw = world.toewijzing(begin=dt.date(YEAR - 1, 1, 1), start=dt.date(YEAR - 1, 1, 2))
     late = world.line(tw, month=11, year=YEAR - 1)
     in_time = world.line(tw, month=12, year=YEAR)

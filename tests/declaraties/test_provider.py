@@ -52,6 +52,7 @@ def test_bill_delivered_care_and_process_the_answer(world, xsd_dir):
 
 def test_a_jw325_through_the_message_exchange_reaches_the_provider(world):
     """JW323 in, JW325 out; delivering the JW325 marks the provider's care, once."""
+    world.under_midden_limburg()  # its vervaltermijn refuses the late line
     from jeugdketen.berichten.models import Message
     from jeugdketen.berichten.services import deliver, process
 

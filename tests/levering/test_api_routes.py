@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from rest_framework.test import APIClient
-from tests.toegang.world import assert_valid, make_client
+from tests.toegang.world import assert_valid, make_client, under_midden_limburg
 
 from jeugdketen.accounts.models import Role, User
 from jeugdketen.accounts.tokens import issue
@@ -71,6 +71,7 @@ def start_and_stop(aanbieder, toewijzing_id):
 
 
 def test_access_team_route_through_the_api(world, api, tmp_path, schemas, xsd_dir):
+    under_midden_limburg(world)
     gemeente, provider_client = api
     aanbieder = provider_client(world.provider)
     person = {
@@ -105,7 +106,7 @@ def test_access_team_route_through_the_api(world, api, tmp_path, schemas, xsd_di
     assert referral.status_code == 201, referral.json()
     assert referral.json()["referrer_code"] == "01"
     tasks = gemeente.get("/api/v1/taken").json()["results"]
-    assert [t["kind"] for t in tasks] == ["plan1"]
+    assert [t["kind"] for t in tasks] == []  # plan deel 1's 3 days count from its vaststelling
 
     product = find_product(world.gemeente, "45", "45B50")
     allocation = {
@@ -113,16 +114,17 @@ def test_access_team_route_through_the_api(world, api, tmp_path, schemas, xsd_di
         "referral": referral.json()["id"],
         "provider": world.provider.agb_code,
         "product": product.pk,
-        "begin": TODAY.isoformat(),
-        "end": (TODAY + dt.timedelta(days=1000)).isoformat(),
+        "begin": "2019-03-04",  # before the provider's contract began
+        "end": "2019-06-30",
         "volume": 4,
         "unit": "04",
         "frequency": "2",
     }
     refused = gemeente.post("/api/v1/toewijzingen", allocation, format="json")
     assert refused.status_code == 422 and refused["Content-Type"].startswith("application/problem+json")
-    assert [f["code"] for f in refused.json()["findings"]] == ["DUUR"]
+    assert [(f["code"], f["kind"]) for f in refused.json()["findings"]] == [("CONTRACT", "weigert")]
 
+    allocation["begin"] = TODAY.isoformat()
     allocation["end"] = (TODAY + dt.timedelta(days=200)).isoformat()
     done = gemeente.post("/api/v1/toewijzingen", allocation, format="json")
     assert done.status_code == 201, done.json()
@@ -148,6 +150,7 @@ def test_access_team_route_through_the_api(world, api, tmp_path, schemas, xsd_di
 def test_request_routes_through_the_api(
     world, api, tmp_path, schemas, xsd_dir, route, referrer, code, category
 ):
+    under_midden_limburg(world)
     gemeente, provider_client = api
     provider = world.dyslexia if route == "dyslexie" else world.provider
     aanbieder = provider_client(provider)
@@ -201,6 +204,7 @@ def test_request_routes_through_the_api(
 
 
 def test_api_keeps_organisations_apart_and_the_waiting_list(world, api):
+    under_midden_limburg(world)
     gemeente, provider_client = api
     person = make_client(world)
     from jeugdketen.toegang.services import allocate

@@ -11,6 +11,11 @@ import pytest
 from jeugdketen.catalogus.loader import data_files, load_file
 from jeugdketen.catalogus.models import Municipality, Product, Provider
 from jeugdketen.demo.people import bsn
+from jeugdketen.toegang.ages import (
+    check_dyslexia_beyond_age,
+    check_extended_care,
+    check_extended_care_other_law,
+)
 from jeugdketen.toegang.checks import Proposal, check_age
 from jeugdketen.toegang.models import Client, Toewijzing
 
@@ -51,7 +56,12 @@ def test_dyslexia_is_from_7_up_to_and_including_12(books, region, code):
     assert _rules(books, product, 6, days=364) == ["LEEFTIJD"]  # the day before the 7th birthday
     assert _rules(books, product, 7) == []
     assert _rules(books, product, 12, days=364) == []  # the last day of being 12
-    assert _rules(books, product, 13) == ["LEEFTIJD"]  # the 13th birthday
+    thirteen = Proposal(books, _client(books, 13), Provider(name="x"), product, BEGIN)  # the 13th birthday
+    if region == "groningen-2016":  # past 12 on the book's conditions: a signal, not a refusal
+        assert check_age(thirteen) == []
+        assert [f.rule for f in check_dyslexia_beyond_age(thirteen)] == ["LEEFTIJD-EED"]
+    else:
+        assert [f.rule for f in check_age(thirteen)] == ["LEEFTIJD"]
 
 
 def test_fact_jeugd_serves_young_adults_up_to_23(books):
@@ -68,13 +78,19 @@ def test_a_gezinshuis_serves_up_to_21_and_not_from_21(books):
 
 
 def test_a_product_for_minors_needs_care_begun_before_18(books):
-    """LEEFTIJD-18: an 18-23 extension only continues care that began before the 18th birthday."""
-    medication = _product("alkmaar-2023", name="HAJ Individueel Medicatiecontrole")
-    assert medication.extended_until == 23 and not medication.age_max
+    """LEEFTIJD-18 (Midden-Limburg Oost): an 18-23 extension only continues care that began before
+    the 18th birthday. Alkmaar's book sets no such condition: there only the other-law signal."""
+    alkmaar = _product("alkmaar-2023", name="HAJ Individueel Medicatiecontrole")
+    adult = Proposal(books, _client(books, 18), Provider(name="x"), alkmaar, BEGIN)
+    assert check_age(adult) == [] and check_extended_care(adult) == []
+    assert [f.rule for f in check_extended_care_other_law(adult)] == ["VERLENGD-VOORLIGGEND"]
+    medication = _product("midden-limburg-oost-2020", code="45A04")
+    assert medication.extended_until == 23 and medication.age_max == 18
     assert _rules(books, medication, 17, days=364) == []
     client = _client(books, 18)
     proposal = Proposal(books, client, Provider(name="x"), medication, BEGIN)
-    assert [f.rule for f in check_age(proposal)] == ["LEEFTIJD-18"]
+    assert check_age(proposal) == []
+    assert [f.rule for f in check_extended_care(proposal)] == ["LEEFTIJD-18"]
     provider = Provider.objects.create(name="Zorg BV", agb_code="98765432")
     Toewijzing.objects.create(
         municipality=books,
@@ -91,7 +107,7 @@ def test_a_product_for_minors_needs_care_begun_before_18(books):
         frequency="2",
         toewijzing_date=BEGIN - dt.timedelta(days=1),
     )
-    assert check_age(proposal) == []  # the care began the day before the 18th birthday
+    assert check_extended_care(proposal) == []  # the care began the day before the 18th birthday
     assert _rules(books, medication, 23) == ["LEEFTIJD"]  # past the extension
 
 

@@ -14,12 +14,15 @@ from jeugdketen.contracten.models import Contract, ContractProduct
 from jeugdketen.demo.people import bsn
 from jeugdketen.toegang.checks import (
     Proposal,
+    check_bridging,
     check_combination,
     check_contract,
     check_duration,
+    check_logical_referrer,
     check_referrer,
 )
 from jeugdketen.toegang.models import Client, Toewijzing
+from jeugdketen.toegang.periods import last_day_of
 
 BEGIN = dt.date(2026, 3, 2)
 _numbers = itertools.count(8000)
@@ -46,28 +49,36 @@ def _rules(findings) -> list[str]:
 
 
 def test_bridging_care_lasts_six_weeks_at_most(region):
+    """Alkmaar's rule; Noordoost-Brabant's book has none, so it does not leak there."""
     municipality, provider = region
-    product = Product.objects.filter(region__slug="noordoost-brabant-2021").exclude(code=None).first()
     client = _client(municipality)
 
-    def bridging(days: int):
+    def bridging(days: int, book: str = "alkmaar-2023"):
+        product = Product.objects.filter(region__slug=book).order_by("position").first()
         end = BEGIN + dt.timedelta(days=days - 1)  # `days` calendar days, both ends included
         return _rules(
-            check_duration(Proposal(municipality, client, provider, product, BEGIN, end, bridging=True))
+            check_bridging(Proposal(municipality, client, provider, product, BEGIN, end, bridging=True))
         )
 
     assert bridging(42) == []
     assert bridging(43) == ["OVERBRUGGING"]
+    assert bridging(90, "noordoost-brabant-2021") == []
 
 
 def test_a_toewijzing_lasts_two_years_at_most(region):
+    """Midden-Limburg Oost's definition of the Zorgtoewijzingsbericht; not in the other books."""
     municipality, provider = region
-    product = Product.objects.filter(region__slug="noordoost-brabant-2021").exclude(code=None).first()
+    load_file(next(path for path in data_files() if path.stem == "midden-limburg-oost-2020"))
+    product = Product.objects.filter(region__slug="midden-limburg-oost-2020").exclude(code=None).first()
     client = _client(municipality)
-    last = BEGIN.replace(year=BEGIN.year + 2)
+    last = last_day_of(BEGIN, months=24)  # two years, both ends counted: 1 March 2028
+    assert last == dt.date(2028, 3, 1)
     assert _rules(check_duration(Proposal(municipality, client, provider, product, BEGIN, last))) == []
     too_long = Proposal(municipality, client, provider, product, BEGIN, last + dt.timedelta(days=1))
     assert _rules(check_duration(too_long)) == ["DUUR"]
+    brabant = Product.objects.filter(region__slug="noordoost-brabant-2021").exclude(code=None).first()
+    elsewhere = Proposal(municipality, client, provider, brabant, BEGIN, last + dt.timedelta(days=400))
+    assert _rules(check_duration(elsewhere)) == []
 
 
 def test_the_contract_covers_its_first_and_last_day_only(region):
@@ -92,7 +103,13 @@ def test_the_contract_covers_its_first_and_last_day_only(region):
 
 def test_only_the_referrers_a_product_names_may_refer(region):
     municipality, provider = region
-    product = Product.objects.exclude(referrers=None).exclude(referrers=[]).order_by("pk").first()
+    product = (
+        Product.objects.filter(region__slug="noordoost-brabant-2021")
+        .exclude(referrers=None)
+        .exclude(referrers=[])
+        .order_by("pk")
+        .first()
+    )
     client = _client(municipality)
     allowed = product.referrers[0]
     refused = next(
@@ -106,6 +123,15 @@ def test_only_the_referrers_a_product_names_may_refer(region):
 
     assert by(allowed) == []
     assert by(refused) == ["VERWIJZER"]
+    # Alkmaar names a "logische verwijzer": another referrer is a signal there, not a refusal.
+    alkmaar = (
+        Product.objects.filter(region__slug="alkmaar-2023").exclude(referrers=None).order_by("pk").first()
+    )
+    other = next(code for code in ["01", "02", "04", "08"] if code not in alkmaar.referrers)
+    proposal = Proposal(municipality, client, provider, alkmaar, BEGIN, referrer_code=other)
+    assert check_referrer(proposal) == [] and _rules(check_logical_referrer(proposal)) == [
+        "VERWIJZER-LOGISCH"
+    ]
 
 
 def test_an_excluded_product_may_follow_but_not_overlap(region):

@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 
-from tests.toegang.world import TODAY, assert_valid, make_client, process_json, run
+from tests.toegang.world import TODAY, assert_valid, make_client, process_json, run, under_midden_limburg
 
 from jeugdketen.berichten import ijwxml
 from jeugdketen.berichten.models import Message
@@ -38,12 +38,14 @@ def spec_for(world, client, **product):
 
 
 def test_access_team_route(world, tmp_path, schemas, xsd_dir):
+    under_midden_limburg(world)
     client = make_client(world)
     referral = register_referral(
         client=client, municipality=world.gemeente, route="toegang", date=TODAY, provider=world.provider
     )
+    assert not Task.objects.filter(kind="plan1").exists()  # counts from the vaststelling of deel 1
+    record_plan(referral=referral, part=1, day=dt.date(2026, 3, 4), established_on=dt.date(2026, 3, 2))
     assert Task.objects.get(kind="plan1").due == dt.date(2026, 3, 5)
-    record_plan(referral=referral, part=1, day=dt.date(2026, 3, 4))
     record_plan(referral=referral, part=2, day=dt.date(2026, 3, 20))
     # 12 working days after Fri 20 March, skipping Goede Vrijdag and Paasmaandag.
     assert Task.objects.get(kind="jw301", done_on=None).due == dt.date(2026, 4, 9)
@@ -143,8 +145,9 @@ def test_start_for_unknown_toewijzing_is_refused_with_tr019(world, tmp_path, sch
 def test_refused_allocation_names_the_rule(world, tmp_path):
     client = make_client(world)
     spec = tmp_path / "spec.json"
-    spec.write_text(json.dumps(spec_for(world, client, end="2029-12-31")))
+    # Before the provider's contract began: no contract, no toewijzing.
+    spec.write_text(json.dumps(spec_for(world, client, begin="2019-03-04", end="2019-12-31")))
     code, text = run("allocation", "create", "--spec", spec, "--out", tmp_path)
-    assert code == 1 and "DUUR" in text
+    assert code == 1 and "CONTRACT" in text
     assert not Toewijzing.objects.exists()
     assert send and new_identification  # public API used by other tests

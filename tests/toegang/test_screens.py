@@ -3,14 +3,14 @@
 import datetime as dt
 
 import pytest
-from tests.toegang.world import assert_valid, make_client
+from tests.toegang.world import assert_valid, make_client, under_midden_limburg
 
 from jeugdketen.accounts.models import Role, User
 from jeugdketen.audit.models import AuditEntry
 from jeugdketen.berichten.models import Message
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang.models import AllocationRequest, Toewijzing
-from jeugdketen.toegang.services import allocate, register_referral
+from jeugdketen.toegang.services import allocate, record_plan, register_referral
 
 TODAY = dt.date.today()
 
@@ -50,11 +50,11 @@ def test_access_worker_allocates_from_a_referral(world, users, client, schemas, 
         "unit": "04",
         "frequency": "2",
     }
-    refused = client.post(
+    refused = client.post(  # before the provider's contract began
         f"/toegang/verwijzingen/{referral.pk}/toewijzen/",
-        {**form, "end": (TODAY + dt.timedelta(days=1200)).isoformat()},
+        {**form, "begin": "2019-03-04", "end": "2019-06-30"},
     )
-    assert refused.status_code == 422 and "Regel DUUR" in refused.content.decode()
+    assert refused.status_code == 422 and "CONTRACT</a>" in refused.content.decode()
     assert not Toewijzing.objects.exists()
 
     done = client.post(f"/toegang/verwijzingen/{referral.pk}/toewijzen/", form, follow=True)
@@ -68,8 +68,10 @@ def test_access_worker_allocates_from_a_referral(world, users, client, schemas, 
 
 
 def test_client_file_is_audited_once_and_lists_are_masked(world, users, client):
+    under_midden_limburg(world)
     person = make_client(world)
-    register_referral(client=person, municipality=world.gemeente, route="toegang", date=TODAY)
+    referral = register_referral(client=person, municipality=world.gemeente, route="toegang", date=TODAY)
+    record_plan(referral=referral, part=1, day=TODAY, sent=False)  # settled, to be sent: on the worklist
     client.force_login(users["toegang"])
     listing = client.get("/toegang/clienten/", {"q": "Wit"}).content.decode()
     assert f"Cliënt {person.pk}" in listing and person.bsn not in listing and "Kerkstraat" not in listing
@@ -83,6 +85,7 @@ def test_client_file_is_audited_once_and_lists_are_masked(world, users, client):
 
 
 def test_provider_registers_start_and_stop_and_sees_the_verdict(world, users, client, schemas, xsd_dir):
+    under_midden_limburg(world)
     person = make_client(world)
     toewijzing = allocate(
         municipality=world.gemeente,

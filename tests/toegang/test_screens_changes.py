@@ -4,7 +4,7 @@ withdrawing a toewijzing, the provider's JW317, and a JW315 for a client the mun
 import datetime as dt
 
 import pytest
-from tests.toegang.world import assert_valid, make_client
+from tests.toegang.world import assert_valid, make_client, under_midden_limburg
 
 from jeugdketen.accounts.models import Role, User
 from jeugdketen.audit.models import AuditEntry
@@ -52,6 +52,7 @@ def all_valid(schemas, xsd_dir):
 
 
 def test_support_plan_parts_and_end_evaluation(world, users, client):
+    under_midden_limburg(world)
     person = make_client(world)
     referral = register_referral(
         client=person, municipality=world.gemeente, route="toegang", date=TODAY, provider=world.provider
@@ -118,6 +119,7 @@ def test_support_plan_parts_and_end_evaluation(world, users, client):
 
 
 def test_change_extend_and_withdraw_send_jw301(world, users, client, schemas, xsd_dir):
+    under_midden_limburg(world)
     person = make_client(world)
     t = toewijzing(world, person)
     client.force_login(users["toegang"])
@@ -201,14 +203,17 @@ def test_provider_asks_a_change_with_jw317(world, users, client, schemas, xsd_di
 
 
 def test_provider_change_refused_with_jw319(world, users, client, schemas, xsd_dir):
+    from jeugdketen.contracten.models import ClientStop
+
     person = make_client(world)
     t = toewijzing(world, person)
+    ClientStop.objects.create(provider=world.provider, reason="Wachtlijst vol", start=t.begin)
     client.force_login(users["aanbieder"])
-    far = t.begin + dt.timedelta(days=1000)  # beyond 2 years: refused, the rule named
+    far = t.begin + dt.timedelta(days=1000)  # the provider has a client stop: refused, the rule named
     done = client.post(
         f"/levering/toewijzingen/{t.pk}/wijziging/", {"end": far.isoformat(), "reason": "1"}, follow=True
     )
-    assert "afgewezen (JW319) (regel DUUR)" in done.content.decode()
+    assert "afgewezen (JW319) (regel CLIENTENSTOP)" in done.content.decode()
     t.refresh_from_db()
     assert t.end != far
     all_valid(schemas, xsd_dir)

@@ -103,3 +103,12 @@ def assert_valid(xml: str | bytes, schemas, xsd_dir) -> None:
     assert schema.validate(root), schema.error_log
     report = validate(data, xsd_dir=xsd_dir)
     assert report.ok, [issue.as_dict() for issue in report.issues]
+
+
+def under_midden_limburg(world) -> None:
+    """Puts the demo's municipality under the Midden-Limburg Oost contract as well, whose Bijlage 1
+    sets the process deadlines (plan deel 1 and 2, JW301, start): for tests of that process on the
+    demo's products. The product rules stay those of the product's own book."""
+    from jeugdketen.catalogus.models import Region
+
+    world.gemeente.regions.add(Region.objects.get(slug="midden-limburg-oost-2020"))

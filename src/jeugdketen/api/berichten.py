@@ -10,7 +10,10 @@ What happens to an upload, in order, each step with its own RFC 9457 answer:
 4. the berichten app's ``receive_upload`` service handles the message when it exists;
    until then the message is judged with :func:`jeugdketen.ijw.validate.validate` and kept
    in the inbox (:class:`jeugdketen.berichten.models.Message`), once per sender and
-   BerichtIdentificatie: sending the same message again returns the first verdict (200).
+   BerichtIdentificatie: sending the same message again returns the first verdict (200);
+5. a JW323 larger than ``JEUGDKETEN_INTAKE_AT_ONCE_LINES`` Prestaties is not judged in the
+   request: it is queued for a worker and answered ``202 Accepted`` with a ``Location`` to its
+   status (``/api/v1/verwerkingen/{id}``), see :mod:`jeugdketen.declaraties.background`.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from rest_framework.response import Response
 from jeugdketen.accounts.access import municipality_ids, provider_id
 from jeugdketen.audit.log import record, route_of
 from jeugdketen.berichten.models import Message
+from jeugdketen.declaraties.api import IntakeSerializer
 from jeugdketen.ijw import xml as ijw_xml
 
 from .parsers import IjwXmlParser, PayloadTooLarge, TextXmlParser, check_declared_length, max_message_bytes
@@ -60,6 +64,15 @@ class MessageSerializer(serializers.ModelSerializer):
             "created",
         ]
         read_only_fields = fields
+
+
+def _received_before(code: str, header: dict[str, str]) -> bool:
+    return Message.objects.filter(
+        direction=Message.Direction.IN,
+        code=code,
+        sender=header["Afzender"],
+        identification=header["Identificatie"],
+    ).exists()
 
 
 def _header(root) -> dict[str, str]:
@@ -159,6 +172,13 @@ def _store(principal, document, data: bytes, header: dict[str, str]) -> tuple[Me
         responses={
             201: MessageSerializer,
             200: OpenApiResponse(MessageSerializer, description="Dit bericht was al ontvangen"),
+            202: OpenApiResponse(
+                IntakeSerializer,
+                description=(
+                    "Een grote declaratie (JW323) wordt op de achtergrond beoordeeld; volg de "
+                    "status-URL (Location) tot het antwoord (JW325) klaar is"
+                ),
+            ),
             400: OpenApiResponse(ProblemSerializer, description="Geen (veilig) iJw-bericht"),
             403: OpenApiResponse(ProblemSerializer, description="Afzender is niet uw organisatie"),
             413: OpenApiResponse(ProblemSerializer, description="Bericht te groot"),
@@ -209,6 +229,10 @@ class MessageViewSet(
                 f"Afzender {header['Afzender']} is niet uw organisatie; stuur alleen eigen berichten.",
                 type_="urn:jeugdketen:probleem:vreemde-afzender",
             )
+        from jeugdketen.declaraties import background
+
+        if background.in_background(document) and not _received_before(document.code, header):
+            return self._take_in(request, document, data)
         service = _berichten_service()
         if service is not None:
             message, created = service(
@@ -226,3 +250,22 @@ class MessageViewSet(
             )
         body = MessageSerializer(message).data
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    def _take_in(self, request, document, data: bytes) -> Response:
+        """A large JW323: stored and queued for a worker; 202 with the status URL to follow."""
+        from jeugdketen.declaraties.background import take_in
+        from jeugdketen.declaraties.models import Intake
+
+        intake, created = take_in(document, data)
+        if created:
+            record(
+                user=request.user,
+                action="message",
+                obj=intake,
+                route=route_of(request),
+                detail=f"JW323 {intake.identification} in de wachtrij ({intake.lines_total} prestaties)",
+            )
+        if intake.status == Intake.Status.KLAAR and intake.message is not None:
+            return Response(MessageSerializer(intake.message).data, status=status.HTTP_200_OK)
+        body = IntakeSerializer(intake, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})

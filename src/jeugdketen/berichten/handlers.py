@@ -15,7 +15,7 @@ from jeugdketen.ijw.report import Issue, local_name, location
 from jeugdketen.levering.deadlines import close_tasks, open_task
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang import services as toegang
-from jeugdketen.toegang.checks import Proposal, check_allocation, find_product
+from jeugdketen.toegang.checks import Proposal, check_allocation, find_product, refusals, signals
 from jeugdketen.toegang.models import AllocationRequest, Client, Toewijzing
 
 from . import ijwxml
@@ -284,9 +284,12 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
             requested_by_provider=True,
         )
     )
-    if findings:
-        first = findings[0]
+    if refusals(findings):
+        first = refusals(findings)[0]
         return refuse(request, reason=first.refusal_reason, rule=first.rule, text=first.text, today=today)
+    # A rule that only signals does not refuse the provider's request: nobody is there to weigh
+    # it, so the signal is kept with the toewijzing and shows in monitoring (toegang.Signaal).
+    auto = "Toegewezen op verzoek van de aanbieder (JW315), zonder beoordeling door de toegang."
     toewijzing = toegang.allocate(
         municipality=municipality,
         client=client,
@@ -300,6 +303,8 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
         budget_cents=request.budget_cents,
         referrer_code=request.referrer_code,
         request_reference=request.reference,
+        reasons={finding.rule: auto for finding in signals(findings)},
+        automatic=True,
         today=today,
         send=False,
     )
@@ -445,9 +450,8 @@ def decide_change(requests: list[AllocationRequest], *, today: dt.date) -> list:
             replaces=request.change_of,
             requested_by_provider=True,
         )
-        findings = [
-            f for f in check_allocation(proposal) if not (request.change_of and f.rule == "VERWIJZER")
-        ]
+        judged = check_allocation(proposal)
+        findings = [f for f in refusals(judged) if not (request.change_of and f.rule == "VERWIJZER")]
         if findings:
             produced = refuse(
                 first,
@@ -460,9 +464,10 @@ def decide_change(requests: list[AllocationRequest], *, today: dt.date) -> list:
                 status=AllocationRequest.Status.AFGEWEZEN, refusal_rule=findings[0].rule
             )
             return produced
-        proposals.append((request, product))
+        proposals.append((request, product, signals(judged)))
     changed = []
-    for request, product in proposals:
+    auto = "Toegewezen op verzoek van de aanbieder (JW317), zonder beoordeling door de toegang."
+    for request, product, signalled in proposals:
         if request.change_of is not None:
             t = request.change_of
             t.end = request.end or t.end
@@ -483,6 +488,8 @@ def decide_change(requests: list[AllocationRequest], *, today: dt.date) -> list:
                 frequency=request.frequency or None,
                 budget_cents=request.budget_cents,
                 request_reference=request.reference,
+                reasons={finding.rule: auto for finding in signalled},
+                automatic=True,
                 today=today,
                 send=False,
             )

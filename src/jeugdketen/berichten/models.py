@@ -14,6 +14,12 @@ class Message(models.Model):
         IN = "in", "Ontvangen"
         OUT = "out", "Verzonden"
 
+    class Delivery(models.TextChoices):
+        NONE = "", "Niet via de outbox"
+        WACHT = "wacht", "Wacht op aflevering"
+        AFGELEVERD = "afgeleverd", "Afgeleverd"
+        MISLUKT = "mislukt", "Aflevering mislukt"
+
     tenancy = {"municipality": "municipality", "provider": "provider"}
 
     direction = models.CharField(max_length=3, choices=Direction.choices)
@@ -36,6 +42,17 @@ class Message(models.Model):
         "toegang.Client", null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
     )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The outbox (berichten.outbox): an outbound message is stored "wacht" in the transaction of the
+    # change that caused it, and marked "afgeleverd" in the transaction that delivers it.
+    delivery = models.CharField(
+        max_length=10, choices=Delivery.choices, blank=True, default="", db_index=True
+    )
+    delivery_attempts = models.PositiveSmallIntegerField(default=0)
+    delivery_error = models.CharField(
+        max_length=255, blank=True, help_text="Last failure; never personal data"
+    )
+    next_attempt = models.DateTimeField(null=True, blank=True, help_text="Not retried before this moment")
+    delivered = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created", "id"]
@@ -47,6 +64,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.sender}→{self.receiver} {self.identification}"
+
+    def save(self, *args, **kwargs):
+        # Every outbound message enters the outbox when it is written, whoever writes it.
+        if self._state.adding and self.direction == self.Direction.OUT and not self.delivery:
+            self.delivery = self.Delivery.WACHT
+        super().save(*args, **kwargs)
 
     @property
     def file_name(self) -> str:

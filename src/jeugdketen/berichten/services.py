@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from jeugdketen.catalogus.models import Municipality, Provider
 from jeugdketen.ijw.report import Issue, local_name
@@ -160,8 +161,35 @@ def send(
 
 
 def deliver(message: Message, *, today: dt.date | None = None) -> Outcome:
-    """Routes an outbound message to its receiver inside this system: processes it there."""
-    return process(message.xml.encode(), today=today)
+    """Routes an outbound message to its receiver inside this system: processes it there, once.
+
+    The receiver's processing and the mark "afgeleverd" are one transaction, under a lock on the
+    outbound row: a crash between them leaves the message waiting in the outbox (and nothing
+    processed), and a second delivery, by the sender's request and the outbox worker at the same
+    moment, or after a retry, finds it delivered and processes nothing again.
+    """
+    with transaction.atomic():
+        locked = Message.objects.select_for_update().get(pk=message.pk)
+        if locked.delivery == Message.Delivery.AFGELEVERD:
+            return _delivered_before(locked)
+        outcome = process(locked.xml.encode(), today=today)
+        locked.delivery = Message.Delivery.AFGELEVERD
+        locked.delivered = timezone.now()
+        locked.delivery_error = ""
+        locked.save(update_fields=["delivery", "delivered", "delivery_error"])
+    message.delivery, message.delivered = locked.delivery, locked.delivered
+    return outcome
+
+
+def _delivered_before(message: Message) -> Outcome:
+    """What the receiver made of a message delivered earlier; nothing is produced again."""
+    received = Message.objects.filter(
+        direction=Message.Direction.IN, code=message.code, sender=message.sender,
+        identification=message.identification,
+    ).first()  # fmt: skip
+    verdict = list(received.verdict or []) if received is not None else []
+    accepted = bool(received.accepted) if received is not None else False
+    return Outcome(received, message.code, accepted, verdict, [], duplicate=True)
 
 
 def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = True) -> Outcome:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jeugdketen.declaraties",
     "jeugdketen.monitoring",
     "jeugdketen.tarieven",
+    "jeugdketen.regels",
     "jeugdketen.inrichting",
     "jeugdketen.demo",
     "jeugdketen.web",
@@ -293,3 +294,16 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 JEUGDKETEN_QUEUES = ["celery"]
+#: A JW323 with more Prestaties than this is judged by a worker: the upload answers 202 with a
+#: status URL. Smaller ones are judged at once (about 0.2 s at this size).
+JEUGDKETEN_INTAKE_AT_ONCE_LINES = int(os.environ.get("JEUGDKETEN_INTAKE_AT_ONCE_LINES", 2000))
+# Progress of background work (lines judged), shared by web and worker processes: on the broker's
+# Redis when there is one, else in this process (where the tasks then run too).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "voortgang": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CELERY_BROKER_URL}
+        if CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "voortgang"}
+    ),
+}

@@ -15,6 +15,7 @@ urlpatterns = [
     path("declaraties/", include("jeugdketen.declaraties.urls")),
     path("monitoring/", include("jeugdketen.monitoring.urls")),
     path("tarieven/", include("jeugdketen.tarieven.urls")),
+    path("regels/", include("jeugdketen.regels.urls")),
     path("inrichting/", include("jeugdketen.inrichting.urls")),
     path("", include("jeugdketen.web.urls")),
 ]

@@ -8,6 +8,7 @@ SCHEDULES = {
     "Dagelijkse termijnen (werklijsten en e-mail)": ("levering.deadline_run", "0", "6", "*"),
     "Nachtelijke controle van de monitoringcijfers": ("monitoring.check_aggregates", "30", "2", "*"),
     "Betaalrun (wat vervallen is)": ("declaraties.payment_run", "0", "7", "1-5"),
+    "Achtergebleven berichten afleveren (outbox)": ("berichten.deliver_outbox", "*", "*", "*"),
 }
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.reverse import reverse
 
 from jeugdketen.api.permissions import HasPermission, ScopedQuerysetMixin
 
-from .models import Betaalverplichting, Declaratie, Prestatie
+from .models import Betaalverplichting, Declaratie, Intake, Prestatie
 
 
 class DeclaratieSerializer(serializers.ModelSerializer):
@@ -73,10 +74,74 @@ class BetaalverplichtingViewSet(ScopedViewSet):
     queryset = Betaalverplichting.objects.order_by("due", "id")
 
 
+class IntakeSerializer(serializers.ModelSerializer):
+    """Where a large JW323 is: in the queue, being judged (lines judged of the total), or judged,
+    with links to the message, its JW325 answer and the declaration once they exist."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    url = serializers.SerializerMethodField()
+    lines_judged = serializers.SerializerMethodField()
+    message = serializers.SerializerMethodField()
+    answer = serializers.SerializerMethodField()
+    declaratie = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Intake
+        fields = [
+            "id", "url", "status", "sender", "receiver", "identification", "received_on", "lines_total",
+            "lines_judged", "attempts", "error", "message", "answer", "declaratie", "created", "finished",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def _link(self, name: str, pk) -> str | None:
+        if pk is None:
+            return None
+        return reverse(f"api:{name}-detail", args=[pk], request=self.context.get("request"))
+
+    def get_url(self, intake: Intake) -> str:
+        return self._link("verwerking", intake.public_id)
+
+    def get_lines_judged(self, intake: Intake) -> int:
+        from .background import lines_judged
+
+        return lines_judged(intake)
+
+    def get_message(self, intake: Intake) -> str | None:
+        return self._link("bericht", intake.message_id)
+
+    def get_answer(self, intake: Intake) -> str | None:
+        if intake.message_id is None:
+            return None
+        answer = intake.message.replies.filter(code="JW325").order_by("id").values_list("pk", flat=True)
+        return self._link("bericht", answer.first())
+
+    def get_declaratie(self, intake: Intake) -> str | None:
+        if intake.message_id is None:
+            return None
+        return self._link(
+            "declaratie",
+            Declaratie.objects.filter(message_id=intake.message_id).values_list("pk", flat=True).first(),
+        )
+
+
+class IntakeViewSet(
+    ScopedQuerysetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The status of large JW323s judged in the background; the upload answers 202 with this URL."""
+
+    permission_classes = [HasPermission]
+    required_permission = "message.view"
+    serializer_class = IntakeSerializer
+    queryset = Intake.objects.select_related("message").order_by("-created", "-id")
+    lookup_field = "public_id"
+    lookup_value_regex = "[0-9a-f-]{36}"
+
+
 def register(router) -> None:
     router.register("declaraties", DeclaratieViewSet, basename="declaratie")
     router.register("prestaties", PrestatieViewSet, basename="prestatie")
     router.register("betaalverplichtingen", BetaalverplichtingViewSet, basename="betaalverplichting")
+    router.register("verwerkingen", IntakeViewSet, basename="verwerking")
     from .backoffice_api import GeleverdeZorgViewSet
 
     router.register("geleverde-zorg", GeleverdeZorgViewSet, basename="geleverde-zorg")

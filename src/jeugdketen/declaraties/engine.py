@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,6 +28,8 @@ from jeugdketen.catalogus.models import Product, ProductCap
 from jeugdketen.contracten.models import ContractProduct
 from jeugdketen.contracten.tariffs import applicable as applicable_tariffs
 from jeugdketen.levering.models import Start
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
 from .jw323 import Line
@@ -35,6 +37,8 @@ from .models import GeleverdeZorg, Prestatie
 from .rules import RULES
 
 CHUNK = 5000
+#: How often (in lines) judging reports its progress to a background intake.
+PROGRESS_EVERY = 1000
 MINUTES = {"01": 1, "04": 60, "16": 240, "14": 1440}
 UNNEST = {"text": "SELECT unnest(%s::text[])", "bigint": "SELECT unnest(%s::bigint[])"}
 WITHDRAWN = "13"
@@ -108,6 +112,9 @@ class Context:
     used_amount: dict[int, int]
     cap_used: dict[tuple, Decimal]
     indirect: dict[str, int]
+    # The regions whose contract binds this municipality: contract rules (the vervaltermijn) hold
+    # only where one of them has them, so no region's contract leaks into another.
+    contract_regions: frozenset[str] = frozenset()
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -252,6 +259,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
+        contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
     )
 
 
@@ -303,17 +311,30 @@ def _euro(cents: int) -> str:
     return f"€ {cents / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def judge(context: Context, lines: list[Line], *, received_on: dt.date) -> list[Verdict]:
-    """One verdict per line, in the order of ``lines``."""
+def judge(
+    context: Context,
+    lines: list[Line],
+    *,
+    received_on: dt.date,
+    progress: Callable[[int], None] | None = None,
+) -> list[Verdict]:
+    """One verdict per line, in the order of ``lines``; ``progress`` hears the lines judged so far."""
     verdicts = [Verdict(line) for line in lines]
     seen_references: set[str] = set()
     credited_now: set[str] = set()
+    judged = 0
     for verdict in verdicts:
         if verdict.line.debit_credit == "C":
             _judge_credit(context, verdict, seen_references, credited_now)
+            judged += 1
     for verdict in verdicts:
         if verdict.line.debit_credit != "C":
             _judge_debit(context, verdict, seen_references, received_on)
+            judged += 1
+            if progress is not None and judged % PROGRESS_EVERY == 0:
+                progress(judged)
+    if progress is not None:
+        progress(judged)
     return verdicts
 
 
@@ -381,6 +402,7 @@ def _add_cap_usage(context, verdict, volume, unit, client_id, product_id, tw_id,
             context.cap_used[key] += used
 
 
+@regel("VERVAL")
 def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on: dt.date) -> None:
     line = verdict.line
     _reference_once(context, verdict, seen)
@@ -404,7 +426,8 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
         if verdict.counts_as_billed:
             context.open_debit_keys[key] += 1
     deadline = dt.date(line.end.year + 1, 4, 1)
-    if received_on > deadline:
+    # The vervaltermijn is Midden-Limburg Oost's (art. 20.4); it does not leak into other regions.
+    if received_on > deadline and any(applies("VERVAL", region) for region in context.contract_regions):
         verdict.reject(
             "VERVAL",
             f"Zorg uit {line.end.year} moest uiterlijk {deadline:%d-%m-%Y} gedeclareerd zijn; "
@@ -415,6 +438,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
     _judge_cumulative(context, verdict, tw)
 
 
+@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD", "CT-INDIRECT")
 def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> None:
     line = verdict.line
     if tw.bsn != line.bsn:
@@ -560,6 +584,7 @@ def _total_allowed(tw: Tw) -> int | None:
     return None
 
 
+@regel("PB-PLAFOND")
 def _judge_cumulative(context: Context, verdict: Verdict, tw: Tw) -> None:
     """The checks that depend on what was accepted before, including earlier lines of this declaration."""
     line = verdict.line

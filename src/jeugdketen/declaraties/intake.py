@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
@@ -79,11 +80,13 @@ def process_jw323(
     received_on: dt.date | None = None,
     report: Report | None = None,
     message: Message | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> IntakeResult:
     """Judge one JW323 and store the JW325. Raises IjwXmlError when the input is not iJw at all.
 
     ``message``: the inbound Message the exchange already stored; without it, this
     function stores it. ``report``: the ijw verdict when the caller already has it.
+    ``progress``: told the number of lines judged so far (a background intake shows it).
     """
     document = source if isinstance(source, Document) else parse(source)
     if document.code != "JW323":
@@ -153,7 +156,7 @@ def process_jw323(
             issue = Issue("TR333", "9333", ("/Bericht/Declaratie/DeclaratieNummer",), finding["text"])
             return _finish(message, xml, municipality, provider, today, [issue], declaratie, accepted=True)
         context = load_context(provider, municipality, lines)
-        verdicts = judge(context, lines, received_on=today)
+        verdicts = judge(context, lines, received_on=today, progress=progress)
         accepted_cents = sum(v.line.amount_cents for v in verdicts if v.accepted)
         rejected = [v for v in verdicts if not v.accepted]
         declaratie = Declaratie.objects.create(

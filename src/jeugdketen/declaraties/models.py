@@ -18,6 +18,8 @@ it builds a JW323 and on which it processes the JW325 (see :mod:`.provider`).
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 
@@ -233,3 +235,56 @@ class GeleverdeZorg(models.Model):
             models.Index(fields=["provider", "reference"]),
             models.Index(fields=["provider", "status"]),
         ]
+
+
+class Intake(models.Model):
+    """A large JW323 taken in for judgement in the background (:mod:`.background`).
+
+    The upload stores the message here and answers at once (202); a worker judges it in one
+    transaction that also marks this row done, so a worker that dies leaves it waiting and the
+    retried task judges it from the start. The unique constraint on sender and
+    BerichtIdentificatie makes the same message uploaded many times at once one intake.
+    """
+
+    tenancy = {"municipality": "municipality", "provider": "provider"}
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", "In de wachtrij"
+        BEZIG = "bezig", "Wordt beoordeeld"
+        KLAAR = "klaar", "Beoordeeld"
+        MISLUKT = "mislukt", "Niet verwerkt"
+
+    public_id = models.UUIDField(
+        unique=True, default=uuid.uuid4, editable=False, help_text="In the status URL"
+    )
+    sender = models.CharField(max_length=8, help_text="Afzender (AGB code)")
+    receiver = models.CharField(max_length=8, help_text="Ontvanger (CBS code)")
+    identification = models.CharField(max_length=20, help_text="BerichtIdentificatie/Identificatie")
+    received_on = models.DateField(help_text="Date of receipt: the payment term counts from it")
+    xml = models.TextField(blank=True, help_text="The message until it is judged; then kept in its Message")
+    lines_total = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WACHTRIJ)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=255, blank=True, help_text="Why it failed; never personal data")
+    municipality = models.ForeignKey(
+        "catalogus.Municipality", null=True, blank=True, on_delete=models.PROTECT
+    )
+    provider = models.ForeignKey("catalogus.Provider", null=True, blank=True, on_delete=models.PROTECT)
+    message = models.OneToOneField(
+        "berichten.Message", null=True, blank=True, on_delete=models.PROTECT, related_name="intake"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["sender", "identification"], name="intake_once_per_message")
+        ]
+
+    def __str__(self) -> str:
+        return f"Intake {self.sender} {self.identification}"
+
+    @property
+    def done(self) -> bool:
+        return self.status in (self.Status.KLAAR, self.Status.MISLUKT)

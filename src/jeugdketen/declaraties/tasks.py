@@ -30,3 +30,17 @@ def payment_run(today: dt.date | None = None) -> dict:
 )
 def payment_run_task(today: str | None = None) -> dict:
     return payment_run(dt.date.fromisoformat(today) if today else None)
+
+
+@shared_task(
+    name="declaraties.intake",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=8,
+)
+def intake_task(pk: int) -> dict:
+    """Judges one large JW323 taken in by :func:`.background.take_in` (idempotent)."""
+    from .background import judge
+
+    return judge(pk)

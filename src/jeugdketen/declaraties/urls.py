@@ -12,6 +12,7 @@ urlpatterns = [
     path("betalen/", views.pay, name="pay"),
     path("verplichting/<int:pk>/correctie/", views.correct, name="correct"),
     path("indienen/", views.upload, name="upload"),
+    path("indienen/<uuid:public_id>/", views.intake_status, name="intake"),
     path("backoffice/", backoffice_views.backoffice_view, name="backoffice"),
     path("backoffice/controle/", backoffice_views.check_view, name="backoffice-check"),
     path("backoffice/declareren/", backoffice_views.bill_view, name="backoffice-bill"),

@@ -18,7 +18,7 @@ from jeugdketen.ijw.xml import IjwXmlError
 
 from . import ledger
 from .forms import CorrectionForm, PayForm, UploadForm
-from .models import Betaalverplichting, Declaratie, Prestatie
+from .models import Betaalverplichting, Declaratie, Intake, Prestatie
 from .provider import advice
 from .rules import RULES
 from .templatetags.euro import euro
@@ -180,7 +180,8 @@ def correct(request, pk: int):
 
 @requires("declaratie.submit", methods=("GET", "POST"))
 def upload(request):
-    """The provider sends a JW323 from its own system: judged at once, answered with a JW325."""
+    """The provider sends a JW323 from its own system: judged at once, answered with a JW325; a large
+    one (above ``JEUGDKETEN_INTAKE_AT_ONCE_LINES``) goes to a worker and its progress page."""
     from jeugdketen.berichten.services import deliver, process, read_header
     from jeugdketen.ijw.xml import parse
 
@@ -201,6 +202,13 @@ def upload(request):
             form.add_error("bestand", f"De afzender {header.sender} is niet de AGB-code van uw organisatie.")
         if form.errors:
             return render(request, "declaraties/upload.html", context, status=400)
+        queued = _take_in_large(data, header)
+        if queued is not None:
+            record(
+                user=request.user, action=Action.MESSAGE, obj=queued, route=route_of(request),
+                detail=f"JW323 {queued.identification} in de wachtrij ({queued.lines_total} prestaties)",
+            )  # fmt: skip
+            return redirect("declaraties:intake", public_id=queued.public_id)
         outcome = process(data, today=today())
         answer = outcome.produced[0] if outcome.produced else None
         received = deliver(answer, today=today()) if answer is not None else None
@@ -221,3 +229,49 @@ def upload(request):
         form = UploadForm()
         context["form"] = form
     return render(request, "declaraties/upload.html", context, status=status)
+
+
+def _take_in_large(data: bytes, header):
+    """A JW323 above the threshold goes to a worker (unless it was received before: then the
+    message exchange answers it at once as a duplicate); returns its intake, or None."""
+    from jeugdketen.berichten.models import Message
+    from jeugdketen.ijw.xml import parse
+
+    from .background import in_background, take_in
+
+    document = parse(data)
+    if not in_background(document):
+        return None
+    if Message.objects.filter(
+        direction=Message.Direction.IN,
+        code="JW323",
+        sender=header.sender,
+        identification=header.identification,
+    ).exists():
+        return None
+    return take_in(document, data, today=today())[0]
+
+
+@requires("declaratie.submit", model="declaraties.Intake", url_kwarg="public_id")
+def intake_status(request, public_id):
+    """A large JW323 on its way: lines judged of the total, refreshed until its JW325 is ready."""
+    from .background import lines_judged
+
+    queued = get_scoped_or_404(request.user, Intake.objects.select_related("message"), public_id=public_id)
+    declaratie = (
+        Declaratie.objects.filter(message_id=queued.message_id).first() if queued.message_id else None
+    )
+    answer = declaratie.answer if declaratie is not None else None
+    judged = lines_judged(queued)
+    response = render(
+        request,
+        "declaraties/intake.html",
+        {
+            "intake": queued, "judged": judged, "declaratie": declaratie, "answer": answer,
+            "percent": round(100 * judged / queued.lines_total) if queued.lines_total else 100,
+        },
+    )  # fmt: skip
+    if not queued.done:
+        response["Refresh"] = "2"  # the browser asks again in two seconds; no script needed
+        response["Cache-Control"] = "no-store"
+    return response

@@ -199,7 +199,9 @@ def build(
             kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
                 route, "jw315-huisarts"
             )
-            tasks.append(open_task(kind, referral.date, save=False, referral=referral, **links))
+            task = open_task(kind, referral.date, save=False, referral=referral, **links)
+            if task is not None:  # only where the municipality's contract sets this deadline
+                tasks.append(task)
             continue
         if refused:
             requests.append(
@@ -266,8 +268,9 @@ def build(
             provider=t.provider,
             toewijzing=t,
         )
-        task.done_on = begin
-        tasks.append(task)
+        if task is not None:
+            task.done_on = begin
+            tasks.append(task)
         if begin is None:
             continue
         starts.append(Start(toewijzing=t, date=begin))

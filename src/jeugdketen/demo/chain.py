@@ -168,22 +168,27 @@ class Chain:
 
     def allocate(self, story: Story, product, item: Requested, day: dt.date) -> None:
         """The access team allocates from its own referral: the checks, the JW301 (JW302 back)."""
+        allocation = {
+            "municipality": story.client.municipality,
+            "client": story.client,
+            "provider": story.provider,
+            "product": product,
+            "begin": day,
+            "end": item.end,
+            "volume": item.volume,
+            "unit": item.unit,
+            "frequency": item.frequency,
+            "referral": story.referral,
+            "today": day,
+        }
         try:
-            t = toegang.allocate(
-                municipality=story.client.municipality,
-                client=story.client,
-                provider=story.provider,
-                product=product,
-                begin=day,
-                end=item.end,
-                volume=item.volume,
-                unit=item.unit,
-                frequency=item.frequency,
-                referral=story.referral,
-                today=day,
-            )
-        except AllocationRefused:
-            return  # the access team does not allocate what the checks refuse; no message goes out
+            t = toegang.allocate(**allocation)
+        except AllocationRefused as refused:
+            if not refused.only_signals:
+                return  # the access team does not allocate what the checks refuse; no message goes out
+            # A signal is advice: the demo's access worker goes on and writes down why.
+            reasons = {f.rule: "Afgewogen met gezin en aanbieder (demo)." for f in refused.findings}
+            t = toegang.allocate(**allocation, reasons=reasons)
         t.refresh_from_db()
         exchange(t.message, today=day)
         self.deliver(t, day)

@@ -12,23 +12,52 @@ database. The everyday entry points::
 
 from __future__ import annotations
 
-from .messages import MODELS, InvalidMessageError, load
-from .report import Issue, Report
-from .retour import build_retour
-from .validate import validate, validate_document, validate_file
-from .xml import (
-    DEFAULT_MAX_BYTES,
-    Document,
-    IjwXmlError,
-    MalformedXmlError,
-    NotIjwError,
-    TooLargeError,
-    UnsafeXmlError,
-    WrongNamespaceError,
-    parse,
-    parse_file,
-    serialise,
-)
+from importlib import import_module
+
+#: Where each public name lives. They are imported on first use, so ``python -m
+#: jeugdketen.ijw validate`` pays only for what judging a file needs (not for the typed
+#: message models or the retour builder), which is a measurable part of a short run.
+_PUBLIC = {
+    "MODELS": "messages",
+    "InvalidMessageError": "messages",
+    "load": "messages",
+    "Issue": "report",
+    "Report": "report",
+    "build_retour": "retour",
+    "validate": "validate",
+    "validate_document": "validate",
+    "validate_file": "validate",
+    **dict.fromkeys(
+        (
+            "DEFAULT_MAX_BYTES",
+            "Document",
+            "IjwXmlError",
+            "MalformedXmlError",
+            "NotIjwError",
+            "TooLargeError",
+            "UnsafeXmlError",
+            "WrongNamespaceError",
+            "parse",
+            "parse_file",
+            "serialise",
+        ),
+        "xml",
+    ),
+}
+
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PUBLIC})
+
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -1,5 +1,10 @@
-"""``python -m jeugdketen.ijw validate [--xsd-dir DIR] [--json] FILE...``: the iJw validator on
-its own, without Django (nothing of the web application is imported)."""
+"""``python -m jeugdketen.ijw validate [--xsd-dir DIR] [--json] FILE...``.
+
+The pure package's own entry point: it imports lxml and this package only, never Django,
+so judging a file costs the parse, the structure check and the rules, not a framework
+start-up (and not the compilation of every message's schema that Django's ``core`` app
+does at start-up: only the schema of the message at hand is compiled).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """The Midden-Limburg Oost deadlines (Bijlage 1) and the iJw answer times, as worklist tasks.
 
+A contract deadline holds only for municipalities that buy from the region whose contract
+sets it (:func:`holds` asks the rule register); the iJw answer times hold everywhere.
+
 Every deadline is a :class:`~jeugdketen.levering.models.Task` row: it counts a number of
 Dutch working days (:mod:`jeugdketen.core.werkdagen`) from an event, lands on the worklist
 of the party that must act, and is closed by the event that fulfils it. An open task past
@@ -13,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jeugdketen.core.werkdagen import add_working_days
+from jeugdketen.regels import regel
 
 from .models import Task
 
@@ -27,42 +31,124 @@ class Deadline:
     party: str
     title: str
     source: str
+    rule: str = ""  # id in the rule register; empty for a deadline of the iJw standard itself
 
+
+#: The iJw standard's own answer times hold in every region; they are not contract rules, so
+#: they are not in the rule register (the register holds the four documents' rules).
+IJW = "iJw"
 
 DEADLINES: dict[str, Deadline] = {
     d.kind: d
     for d in [
         Deadline(
-            "plan1", 3, GEMEENTE, "Ondersteuningsplan deel 1 naar de aanbieder", "MLO Bijlage 1 art. 1.5"
+            "plan1",
+            3,
+            GEMEENTE,
+            "Ondersteuningsplan deel 1 naar de aanbieder (na vaststelling)",
+            "MLO Bijlage 1 art. 1.5",
+            "TERMIJN-PLAN1",
         ),
-        Deadline("plan2", 15, AANBIEDER, "Ondersteuningsplan deel 2 naar het toegangsteam", "MLO art. 1.8"),
-        Deadline("jw301", 12, GEMEENTE, "Toewijzing (JW301) sturen na plan deel 2", "MLO art. 1.11"),
-        Deadline("jw301-verzoek", 3, GEMEENTE, "Toewijzing (JW301) of afwijzing na JW315", "MLO art. 2.6"),
-        Deadline("jw301-dyslexie", 5, GEMEENTE, "Toewijzing (JW301) dyslexie", "MLO art. 4.6"),
         Deadline(
-            "jw315-huisarts", 15, AANBIEDER, "Verzoek om toewijzing (JW315) na verwijzing", "MLO art. 2.5"
+            "plan2",
+            15,
+            AANBIEDER,
+            "Ondersteuningsplan deel 2 naar het CJG",
+            "MLO Bijlage 1 art. 1.8",
+            "TERMIJN-PLAN2",
         ),
-        Deadline("jw315-gi", 5, AANBIEDER, "Verzoek om toewijzing (JW315) na GI-besluit", "MLO art. 3.10"),
-        Deadline("antwoord-jw315", 5, GEMEENTE, "Antwoord op verzoek om toewijzing", "iJw OP: 5 werkdagen"),
+        Deadline(
+            "jw301",
+            12,
+            GEMEENTE,
+            "Toewijzing (JW301) sturen na plan deel 2",
+            "MLO Bijlage 1 art. 1.11",
+            "TERMIJN-JW301",
+        ),
+        Deadline(
+            "jw301-verzoek",
+            3,
+            GEMEENTE,
+            "Toewijzing (JW301) na verzoek om toewijzing (JW315)",
+            "MLO Bijlage 1 art. 2.7 en 3.11",
+            "TERMIJN-JW301-VERZOEK",
+        ),
+        Deadline(
+            "jw301-dyslexie",
+            5,
+            GEMEENTE,
+            "Toewijzing (JW301) dyslexie na de uitslag van de diagnostiek",
+            "MLO Bijlage 1 art. 4.5",
+            "TERMIJN-JW301-DYSLEXIE",
+        ),
+        Deadline(
+            "jw315-huisarts",
+            15,
+            AANBIEDER,
+            "Verzoek om toewijzing (JW315) na verwijzing",
+            "MLO Bijlage 1 art. 2.5",
+            "TERMIJN-JW315-VERWIJZING",
+        ),
+        Deadline(
+            "jw315-gi",
+            5,
+            AANBIEDER,
+            "Verzoek om toewijzing (JW315) na de bepaling van de GI",
+            "MLO Bijlage 1 art. 3.10",
+            "TERMIJN-JW315-GI",
+        ),
+        Deadline("antwoord-jw315", 5, GEMEENTE, "Antwoord op verzoek om toewijzing", f"{IJW}: 5 werkdagen"),
         Deadline(
             "client-aanvullen",
             5,
             GEMEENTE,
             "Cliënt aanvullen (adres) na verzoek in onderzoek",
-            "iJw 2.5.3: JW319 VerzoekAntwoord 2",
+            f"{IJW} 2.5.3: JW319 VerzoekAntwoord 2",
         ),
-        Deadline("start", 10, AANBIEDER, "Start zorg (JW305); daarna wachtlijst", "MLO art. 1.12 / def. 21"),
         Deadline(
-            "plan-toegang", 30, AANBIEDER, "Ondersteuningsplan naar toegang (zwaar/verblijf)", "MLO art. 2.9"
+            "start",
+            10,
+            AANBIEDER,
+            "Start zorg (JW305); daarna wachtlijst",
+            "MLO Bijlage 1 art. 1.12, 2.8, 3.12; art. 1 Wachtlijst",
+            "TERMIJN-START",
         ),
-        Deadline("retour", 3, AANBIEDER, "Retourbericht binnen 3 werkdagen", "iJw: retour ≤ 3 werkdagen"),
+        Deadline(
+            "plan-toegang",
+            30,
+            AANBIEDER,
+            "Ondersteuningsplan naar het CJG (behandeling zwaar > 50 uur of verblijf)",
+            "MLO Bijlage 1 art. 2.10",
+            "TERMIJN-PLAN-CJG",
+        ),
+        Deadline("retour", 3, AANBIEDER, "Retourbericht binnen 3 werkdagen", f"{IJW}: retour ≤ 3 werkdagen"),
     ]
 }
 
 
-def open_task(kind: str, start: dt.date, *, party: str | None = None, save: bool = True, **links) -> Task:
-    """A task for deadline `kind`, due `working_days` after `start`; links: client, toewijzing, ..."""
+def holds(deadline: Deadline, municipality) -> bool:
+    """Whether the deadline is the municipality's: iJw deadlines always, contract deadlines only
+    where the municipality buys from a region whose contract has them (the rule register says
+    which regions). Without a municipality to judge by, the deadline holds."""
+    if not deadline.rule or municipality is None:
+        return True
+    from jeugdketen.regels.register import get
+
+    entry = get(deadline.rule)
+    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
+
+
+@regel(*(d.rule for d in DEADLINES.values() if d.rule))
+def open_task(
+    kind: str, start: dt.date, *, party: str | None = None, save: bool = True, **links
+) -> Task | None:
+    """A task for deadline `kind`, due `working_days` after `start`; links: client, toewijzing, ...
+
+    Returns None, and opens nothing, where the deadline is not the municipality's contract's.
+    """
     deadline = DEADLINES[kind]
+    if not holds(deadline, links.get("municipality")):
+        return None
     task = Task(
         kind=kind,
         party=party or deadline.party,
@@ -88,6 +174,16 @@ def worklist(party: str, today: dt.date | None = None):
     return Task.objects.filter(party=party, done_on__isnull=True).select_related(
         "client", "toewijzing", "municipality", "provider"
     )
+
+
+def overdue(tasks, today: dt.date):
+    """The open tasks past their due date on `today`: due today is still on time."""
+    return tasks.filter(done_on__isnull=True, due__lt=today)
+
+
+def missed(task: Task) -> bool:
+    """Whether a task closed after its due date: the deadline was not met."""
+    return task.done_on is not None and task.done_on > task.due
 
 
 def waiting_list(today: dt.date | None = None):

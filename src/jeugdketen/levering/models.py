@@ -61,6 +61,14 @@ class Task(models.Model):
         indexes = [models.Index(fields=["party", "done_on", "due"])]
 
     @property
+    def source(self) -> str:
+        """The article the deadline comes from, for the worklist."""
+        from .deadlines import DEADLINES
+
+        deadline = DEADLINES.get(self.kind)
+        return deadline.source if deadline else ""
+
+    @property
     def overdue(self) -> bool:
         import datetime as dt
 

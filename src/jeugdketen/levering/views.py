@@ -27,7 +27,7 @@ from jeugdketen.toegang.models import AllocationRequest, Client
 from jeugdketen.toegang.views import toewijzing_or_404
 
 from . import services
-from .deadlines import DEADLINES, waiting_list
+from .deadlines import DEADLINES, overdue, waiting_list
 from .forms import ChangeRequestForm, RequestForm, StartForm, StopForm
 from .models import Task
 
@@ -50,7 +50,7 @@ def today_view(request):
     )
     sections = []
     for title, queryset in (
-        ("Te laat", tasks.filter(due__lt=today)),
+        ("Te laat", overdue(tasks, today)),
         ("Vandaag", tasks.filter(due=today)),
         ("Binnenkort (5 werkdagen)", tasks.filter(due__gt=today, due__lte=soon)),
     ):

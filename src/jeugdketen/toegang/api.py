@@ -273,11 +273,22 @@ class AllocationSerializer(serializers.Serializer):
     frequency = serializers.CharField(required=False, allow_blank=True, max_length=1, help_text="WMO757")
     budget_cents = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     bridging = serializers.BooleanField(required=False, default=False)
+    expert_advice = serializers.CharField(
+        required=False, allow_blank=True, max_length=64, help_text="Referentie van het expertpool-advies"
+    )
     comment = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    reasons = serializers.DictField(
+        child=serializers.CharField(max_length=2000),
+        required=False,
+        help_text="Per signalerende regel (code) de reden om toch toe te wijzen",
+    )
 
 
 class RefusalSerializer(ProblemSerializer):
-    findings = serializers.ListField(child=serializers.DictField(), help_text="Per regel: code en tekst")
+    findings = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="Per regel: code, tekst en soort (weigert, of signaleert: geef dan een reden in reasons)",
+    )
 
 
 @extend_schema_view(
@@ -333,7 +344,10 @@ class ToewijzingViewSet(ListRetrieveCreateViewSet):
                     budget_cents=data.get("budget_cents"),
                     referral=data.get("referral"),
                     bridging=data.get("bridging", False),
+                    expert_advice=data.get("expert_advice", ""),
                     comment=data.get("comment", ""),
+                    reasons=data.get("reasons") or {},
+                    recorded_by=request.user,
                 )
         except AllocationRefused as refused:
             return problem(
@@ -342,7 +356,7 @@ class ToewijzingViewSet(ListRetrieveCreateViewSet):
                 type_="urn:jeugdketen:probleem:toewijzing-geweigerd",
                 extra={
                     "title": "Toewijzing geweigerd",
-                    "findings": [{"code": f.rule, "text": f.text} for f in refused.findings],
+                    "findings": [{"code": f.rule, "text": f.text, "kind": f.kind} for f in refused.findings],
                 },
             )
         toewijzing.refresh_from_db()

@@ -1,67 +1,42 @@
-"""Allocation checks against the catalogue and the contract.
+"""Allocation checks against the catalogue and the contract of the product's region.
 
-Each check is a small named function returning :class:`Finding` objects; a finding names
-its rule (``CONTRACT``, ``LEEFTIJD``, ...), carries a Dutch text for people and the WJ759
-reden afwijzing verzoek that a JW319 uses when the allocation came from a request.
+Each check is a small function marked with :func:`jeugdketen.regels.regel`; it returns
+:class:`Finding` objects named after a rule of the register (``CONTRACT``, ``LEEFTIJD``, ...).
+Whether a finding refuses the allocation or only signals is the register's ``kind`` of that
+rule (``weigert`` or ``signaleert``): a signal lets the worker go on with a recorded reason.
+Rules written for some regions only ask the register whether they hold in the product's
+region (:func:`jeugdketen.regels.register.applies`), so no region's contract leaks into
+another. A finding carries a Dutch text for people and the WJ759 reden afwijzing verzoek a
+JW319 uses when the allocation came from a request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db.models import Q
 
-from jeugdketen.catalogus.models import Municipality, Product, Provider
+from jeugdketen.catalogus.models import Product
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, ContractProduct
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
 
-MAX_YEARS = 2
+from .ages import (
+    check_age,
+    check_dyslexia_beyond_age,
+    check_extended_care,
+    check_extended_care_other_law,
+    check_stay_past_18_on_request,
+)
+from .durations import check_crisis_duration, check_duration, check_product_duration
+from .proposal import Finding, Proposal, age_on, find_product
+
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
 
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    text: str
-    refusal_reason: str = "4"  # WJ759: past niet binnen contract
-
-    def as_dict(self) -> dict:
-        return {"code": self.rule, "return_code": "", "locations": [], "text": self.text}
+__all__ = ["AllocationRefused", "Finding", "Proposal", "age_on", "check_allocation", "find_product"]
 
 
-@dataclass
-class Proposal:
-    """What is to be allocated: enough to run every check without saving anything."""
-
-    municipality: Municipality
-    client: object
-    provider: Provider
-    product: Product | None
-    begin: dt.date
-    end: dt.date | None = None
-    referrer_code: str = ""
-    bridging: bool = False
-    guardianship: bool = False
-    replaces: object = None  # a toewijzing this one changes; excluded from combination checks
-    requested_by_provider: bool = False  # answers the provider's own JW315/JW317: it agreed
-
-
-def find_product(
-    municipality: Municipality, category: str, code: str | None, on: dt.date | None = None
-) -> Product | None:
-    """The product with this category and code in one of the municipality's product books; for a
-    new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
-    products = Product.objects.filter(region__municipalities=municipality, category=category)
-    if code:
-        products = products.filter(code=code)
-    product = products.order_by("-region__year", "position").first()
-    return product.current_on(on) if product is not None and on is not None else product
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
+@regel("PRODUCT")
 def check_product(p: Proposal) -> list[Finding]:
     if p.product is None:
         return [Finding("PRODUCT", "Het product staat niet in het productenboek van deze gemeente.", "4")]
@@ -79,7 +54,9 @@ def check_product(p: Proposal) -> list[Finding]:
     return []
 
 
+@regel("CONTRACT")
 def check_contract(p: Proposal) -> list[Finding]:
+    """The provider (or its contract holder) has a contract line for the product on the begin date."""
     if p.product is None:
         return []
     holders = [p.provider.pk] + ([p.provider.contract_holder_id] if p.provider.contract_holder_id else [])
@@ -101,57 +78,39 @@ def check_contract(p: Proposal) -> list[Finding]:
     return []
 
 
-def check_age(p: Proposal) -> list[Finding]:
-    """Age at the start of the toewijzing. A product's ``age_max`` is the first age it no longer
-    serves ("tot 21": 21; "tot en met 12": 13). From 18 on, a product whose own range runs past
-    18 serves the young adult; any other only as verlengde jeugdhulp that began before 18."""
-    if p.product is None:
-        return []
-    age = age_on(p.client.birth_date, p.begin)
-    if age >= 18:
-        if p.product.age_max and p.product.age_max > 18 and age < p.product.age_max:
-            return []  # the product's own age range runs past 18 (FACT Jeugd 0-23, gezinshuis to 21)
-        if not p.product.extended_until or age >= p.product.extended_until:
-            return [Finding("LEEFTIJD", f"Cliënt is {age}; dit product kent geen verlengde jeugdhulp.", "9")]
-        earlier = p.client.toewijzingen.filter(begin__lt=_birthday(p.client.birth_date, 18))
-        if not earlier.exists():
-            return [
-                Finding(
-                    "LEEFTIJD-18",
-                    f"Cliënt is {age}: verlengde jeugdhulp vraagt jeugdhulp die vóór het 18e jaar begon.",
-                    "9",
-                )
-            ]
-        return []
-    if not p.product.accepts_age(age):
-        return [Finding("LEEFTIJD", f"Cliënt is {age}; dit product is niet voor deze leeftijd.", "9")]
-    return []
-
-
-def _birthday(birth: dt.date, years: int) -> dt.date:
-    try:
-        return birth.replace(year=birth.year + years)
-    except ValueError:  # 29 February
-        return birth.replace(year=birth.year + years, day=28)
-
-
-def check_referrer(p: Proposal) -> list[Finding]:
+def _referrer_findings(p: Proposal, rule: str) -> list[Finding]:
     if p.product is None or not p.referrer_code or p.product.referrers is None:
         return []
-    if p.referrer_code not in p.product.referrers:
-        allowed = ", ".join(p.product.referrers)
-        return [
-            Finding(
-                "VERWIJZER",
-                f"Verwijzer {p.referrer_code} mag niet naar dit product verwijzen (toegestaan: {allowed}).",
-                "4",
-            )
-        ]
-    return []
+    if not applies(rule, p.region) or p.referrer_code in p.product.referrers:
+        return []
+    allowed = ", ".join(p.product.referrers)
+    return [
+        Finding(
+            rule,
+            f"Verwijzer {p.referrer_code} is geen verwijzer die het productenboek voor dit product noemt "
+            f"({allowed}).",
+            "4",
+        )
+    ]
 
 
-def check_combination(p: Proposal) -> list[Finding]:
-    """No product beside one its product book excludes (e.g. medicatiecontrole beside S-GGZ)."""
+@regel("VERWIJZER")
+def check_referrer(p: Proposal) -> list[Finding]:
+    """Only the referrers the book names may refer to this product (where the book restricts it)."""
+    return _referrer_findings(p, "VERWIJZER")
+
+
+@regel("VERWIJZER-LOGISCH")
+def check_logical_referrer(p: Proposal) -> list[Finding]:
+    """Alkmaar names a 'logische verwijzer': another referrer is signalled, not refused."""
+    return _referrer_findings(p, "VERWIJZER-LOGISCH")
+
+
+def _current(p: Proposal):
+    """The client's running toewijzingen that overlap the proposal, from the same product book.
+
+    An exclusion is the book's own: products of other books are not in it.
+    """
     if p.product is None:
         return []
     current = p.client.toewijzingen.filter(status__in=["actief", "gewijzigd"]).filter(
@@ -161,19 +120,28 @@ def check_combination(p: Proposal) -> list[Finding]:
         current = current.filter(begin__lte=p.end)
     if p.replaces is not None:
         current = current.exclude(pk=p.replaces.pk)
+    return [
+        t
+        for t in current.select_related("product")
+        if t.product and t.product.region_id == p.product.region_id
+    ]
+
+
+def _names(product: Product) -> set[str]:
+    return {product.name.lower()} | ({product.code.lower()} if product.code else set())
+
+
+@regel("COMBINATIE")
+def check_combination(p: Proposal) -> list[Finding]:
+    """No product beside one its product book excludes (e.g. medicatieconsultatie beside behandeling)."""
+    if p.product is None or not applies("COMBINATIE", p.region):
+        return []
     excluded_ids = set(p.product.excluded_products.values_list("pk", flat=True))
     excluded_names = {name.lower() for name in p.product.excludes or []}
-    for other in current.select_related("product"):
+    for other in _current(p):
         product = other.product
-        if product is None:
-            continue
         names = {name.lower() for name in product.excludes or []}
-        if (
-            product.pk in excluded_ids
-            or product.name.lower() in excluded_names
-            or (product.code and product.code.lower() in excluded_names)
-            or p.product.name.lower() in names
-        ):
+        if product.pk in excluded_ids or _names(product) & excluded_names or _names(p.product) & names:
             return [
                 Finding(
                     "COMBINATIE",
@@ -181,9 +149,63 @@ def check_combination(p: Proposal) -> list[Finding]:
                     "6",
                 )
             ]
+        refused = _conditional(p, other)
+        if refused:
+            return [refused]
     return []
 
 
+def _conditions(holder: Product, other: Product) -> list[dict]:
+    return [
+        c
+        for c in (holder.limits or {}).get("conditional_excludes") or []
+        if c["product"].lower() in _names(other)
+    ]
+
+
+def _weekly(volume, frequency) -> int | None:
+    return volume if volume is not None and frequency == "2" else None
+
+
+def _conditional(p: Proposal, other) -> Finding | None:
+    """Alkmaar: logeren beside part-time pleegzorg (under 5 etmalen a week) is refused."""
+    pairs = (
+        (p.product, _weekly(p.volume, p.frequency), other.product),
+        (other.product, _weekly(other.volume, other.frequency), p.product),
+    )
+    for holder, weekly, partner in pairs:
+        for condition in _conditions(holder, partner):
+            below = condition.get("refuse_when_weekly_volume_below")
+            if below and weekly is not None and weekly < below:
+                return Finding(
+                    "COMBINATIE",
+                    f"{partner.name} kan niet naast {holder.name} in deeltijd ({weekly} etmalen per week, "
+                    f"minder dan {below}).",
+                    "6",
+                )
+    return None
+
+
+@regel("COMBINATIE-VOORWAARDE")
+def check_conditional_combination(p: Proposal) -> list[Finding]:
+    """Alkmaar: logeren beside a gezinshuis only as respite, at most 10 etmalen in 12 months."""
+    if p.product is None or not applies("COMBINATIE-VOORWAARDE", p.region):
+        return []
+    for other in _current(p):
+        for holder, partner in ((p.product, other.product), (other.product, p.product)):
+            for condition in _conditions(holder, partner):
+                if condition.get("signal"):
+                    return [
+                        Finding(
+                            "COMBINATIE-VOORWAARDE",
+                            f"{partner.name} naast {holder.name}: {condition['signal']}.",
+                            "6",
+                        )
+                    ]
+    return []
+
+
+@regel("CLIENTENSTOP")
 def check_client_stop(p: Proposal) -> list[Finding]:
     stops = ClientStop.objects.filter(
         Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
@@ -202,6 +224,7 @@ def check_client_stop(p: Proposal) -> list[Finding]:
     return []
 
 
+@regel("ACCEPTATIEPLICHT")
 def check_acceptance_exemption(p: Proposal) -> list[Finding]:
     """A provider exempt from the acceptance duty (acceptatieplicht) may decline clients, so the
     municipality allocates to it only what the provider itself asked for."""
@@ -225,18 +248,40 @@ def check_acceptance_exemption(p: Proposal) -> list[Finding]:
     return []
 
 
-def check_duration(p: Proposal) -> list[Finding]:
-    """At most 2 years, except foster care under guardianship; bridging care at most 6 weeks."""
-    if p.end is None:
+@regel("OVERBRUGGING")
+def check_bridging(p: Proposal) -> list[Finding]:
+    """Bridging care (overbruggingszorg) lasts at most 6 weeks, where the product book says so."""
+    if not p.bridging or p.product is None or not applies("OVERBRUGGING", p.region):
         return []
-    if p.end < p.begin:
-        return [Finding("PERIODE", "De einddatum ligt vóór de ingangsdatum.", "4")]
-    if p.bridging and (p.end - p.begin).days + 1 > BRIDGING_DAYS:
+    if p.end is None or (p.end - p.begin).days + 1 > BRIDGING_DAYS:
         return [Finding("OVERBRUGGING", "Overbruggingszorg duurt ten hoogste 6 weken.", "4")]
-    foster = p.product is not None and "pleegzorg" in p.product.name.lower()
-    if not (foster and p.guardianship) and p.end > _birthday(p.begin, MAX_YEARS):
+    return []
+
+
+@regel("EXPERTPOOL", "EXPERTPOOL-TRAJECT")
+def check_expert_advice(p: Proposal) -> list[Finding]:
+    """Groningen: products marked 'Advies Expertpool noodzakelijk' need that advice first; an
+    integraal traject needs it only when it uses verblijf or dagbehandeling (a signal)."""
+    if p.product is None or p.expert_advice.strip():
+        return []
+    limits = p.product.limits or {}
+    if limits.get("expert_advice_required") and applies("EXPERTPOOL", p.region):
         return [
-            Finding("DUUR", "Een toewijzing duurt ten hoogste 2 jaar (behalve pleegzorg bij voogdij).", "4")
+            Finding(
+                "EXPERTPOOL",
+                f"Voor {p.product.name} is eerst advies van de expertpool nodig; vul de referentie van "
+                "dat advies in.",
+                "4",
+            )
+        ]
+    if limits.get("expert_advice_conditional") and applies("EXPERTPOOL-TRAJECT", p.region):
+        return [
+            Finding(
+                "EXPERTPOOL-TRAJECT",
+                f"{p.product.name} vraagt advies van de expertpool als het traject verblijf of "
+                "dagbehandeling inzet: vul de referentie in, of leg vast dat dat niet zo is.",
+                "4",
+            )
         ]
     return []
 
@@ -245,25 +290,53 @@ CHECKS = [
     check_product,
     check_contract,
     check_age,
+    check_extended_care,
+    check_extended_care_other_law,
+    check_dyslexia_beyond_age,
     check_referrer,
+    check_logical_referrer,
     check_combination,
+    check_conditional_combination,
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
+    check_product_duration,
+    check_crisis_duration,
+    check_bridging,
+    check_expert_advice,
+    check_stay_past_18_on_request,
 ]
 
 
 def check_allocation(proposal: Proposal) -> list[Finding]:
-    """Every finding against this proposal; empty means it may be allocated."""
+    """Every finding against this proposal; empty means it may be allocated without a word.
+
+    Findings of kind ``signaleert`` do not refuse: :func:`refusals` and :func:`signals` split them.
+    """
+    if proposal.end is not None and proposal.end < proposal.begin:
+        return [Finding("PERIODE", "De einddatum ligt vóór de ingangsdatum.", "4")]
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(proposal))
     return findings
 
 
+def refusals(findings: list[Finding]) -> list[Finding]:
+    return [finding for finding in findings if not finding.is_signal]
+
+
+def signals(findings: list[Finding]) -> list[Finding]:
+    return [finding for finding in findings if finding.is_signal]
+
+
 class AllocationRefused(Exception):
-    """An allocation that breaks a rule; `findings` name the rules."""
+    """An allocation that breaks a rule; `findings` name the rules (refusals first)."""
 
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__("; ".join(f"{f.rule}: {f.text}" for f in findings))
         self.findings = findings
+
+    @property
+    def only_signals(self) -> bool:
+        """Nothing refuses: recording a reason for each signal lets the allocation go on."""
+        return bool(self.findings) and all(finding.is_signal for finding in self.findings)

@@ -47,7 +47,7 @@ class AllocationForm(forms.Form):
         label="Einddatum",
         required=False,
         widget=DateInput(),
-        help_text="Hoogstens 2 jaar na de ingangsdatum.",
+        help_text="De duur die het contract en het productenboek van de regio toestaan.",
     )
     volume = forms.IntegerField(label="Volume", required=False, min_value=1)
     unit = forms.ChoiceField(label="Eenheid (WJ756)", required=False, choices=code_choices(codes.WJ756))
@@ -55,6 +55,12 @@ class AllocationForm(forms.Form):
         label="Frequentie (WMO757)", required=False, choices=code_choices(codes.WMO757)
     )
     bridging = forms.BooleanField(label="Overbruggingszorg (hoogstens 6 weken)", required=False)
+    expert_advice = forms.CharField(
+        label="Advies expertpool (referentie)",
+        required=False,
+        max_length=64,
+        help_text="Nodig voor producten waarvoor het productenboek advies van de expertpool vraagt.",
+    )
     comment = forms.CharField(label="Commentaar voor de aanbieder", required=False, max_length=200)
 
     def __init__(self, *args, municipality, **kwargs) -> None:
@@ -85,8 +91,33 @@ class PlanForm(forms.Form):
         coerce=int,
         choices=[(1, "Deel 1 (toegang → aanbieder)"), (2, "Deel 2 (aanbieder → toegang)")],
     )
+    established_on = forms.DateField(
+        label="Vastgesteld op",
+        required=False,
+        widget=DateInput(),
+        help_text="Deel 1: de dag waarop het plan met de jeugdige is vastgesteld (start van de termijn).",
+    )
     sent_on = forms.DateField(label="Verstuurd op", required=False, widget=DateInput())
     received_on = forms.DateField(label="Ontvangen op", required=False, widget=DateInput())
+    signed_by_client_on = forms.DateField(
+        label="Ondertekend door jeugdige of wettelijk vertegenwoordiger op",
+        required=False,
+        widget=DateInput(),
+    )
+    signed_by_provider_on = forms.DateField(
+        label="Ondertekend door de aanbieder op", required=False, widget=DateInput()
+    )
+    signed_by_gi_on = forms.DateField(label="Ondertekend door de GI op", required=False, widget=DateInput())
+    personalised = forms.TypedChoiceField(
+        label="Gedeeld met het CJG",
+        required=False,
+        coerce=lambda value: {"ja": True, "nee": False}.get(value),
+        empty_value=None,
+        choices=[("", "—"), ("ja", "Met naam (toestemming nodig)"), ("nee", "Geanonimiseerd")],
+    )
+    consent_on = forms.DateField(
+        label="Toestemming jeugdige om met naam te delen op", required=False, widget=DateInput()
+    )
     subcontractors = forms.CharField(
         label="Onderaannemers",
         required=False,

@@ -6,6 +6,7 @@ masking and access rules have one place to look.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -122,6 +123,20 @@ class SupportPlan(models.Model):
     sent_on = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1-10 where recorded")
+    established_on = models.DateField(
+        null=True, blank=True, help_text="Vastgesteld op: the day deel 1 was settled with the youth"
+    )
+    signed_by_client_on = models.DateField(
+        null=True, blank=True, help_text="Signed by the youth and/or the legal representative"
+    )
+    signed_by_provider_on = models.DateField(null=True, blank=True)
+    signed_by_gi_on = models.DateField(null=True, blank=True, help_text="Signed by the GI after its review")
+    personalised = models.BooleanField(
+        null=True, blank=True, help_text="Shared with the access team with the youth's name (else anonymised)"
+    )
+    consent_on = models.DateField(
+        null=True, blank=True, help_text="Explicit consent to share the plan with the youth's name"
+    )
 
 
 class Goal(models.Model):
@@ -195,6 +210,9 @@ class Toewijzing(models.Model):
         max_length=20, blank=True, help_text="ReferentieAanbieder of the JW315/JW317 this answers"
     )
     bridging = models.BooleanField(default=False, help_text="Overbruggingszorg: at most 6 weeks")
+    expert_advice = models.CharField(
+        max_length=64, blank=True, help_text="Reference of the expertpool advice (Groningen)"
+    )
     comment = models.CharField(max_length=200, blank=True)
     message = models.ForeignKey(
         "berichten.Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -268,3 +286,34 @@ class AllocationRequest(models.Model):
     class Meta:
         ordering = ["-received_on", "-id"]
         indexes = [models.Index(fields=["provider", "reference"])]
+
+
+class Signaal(models.Model):
+    """A rule of kind ``signaleert`` that fired on an allocation, and the reason to go on anyway.
+
+    The rule decided nothing: the worker did, and wrote down why. Monitoring counts these per
+    rule and region, so a contract manager sees where practice departs from the book's advice.
+    """
+
+    tenancy = {"municipality": "municipality", "provider": "toewijzing__provider"}
+
+    municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT, related_name="+")
+    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.CASCADE, related_name="signalen")
+    rule = models.CharField(max_length=40, help_text="Id of the rule in the register")
+    region = models.CharField(max_length=64, blank=True, help_text="Catalogue slug of the product book")
+    text = models.CharField(max_length=255)
+    reason = models.TextField(help_text="Why the worker went on")
+    automatic = models.BooleanField(
+        default=False, help_text="Allocated without a worker (a provider's request), reason by the system"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_on = models.DateField()
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["toewijzing", "rule"], name="one_signal_per_rule")]
+
+    def __str__(self) -> str:
+        return f"Signaal {self.rule} bij toewijzing {self.toewijzing_id}"

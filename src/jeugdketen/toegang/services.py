@@ -16,8 +16,8 @@ from django.db.models.functions import Cast
 
 from jeugdketen.levering.deadlines import close_tasks, open_task
 
-from .checks import AllocationRefused, Proposal, check_allocation
-from .models import Referral, Route, SupportPlan, Toewijzing
+from .checks import AllocationRefused, Finding, Proposal, check_allocation, refusals, signals
+from .models import Referral, Route, Signaal, SupportPlan, Toewijzing
 
 FIRST_NUMBER = 100001
 JW301_TASKS = ["jw301", "jw301-verzoek", "jw301-dyslexie", "antwoord-jw315"]
@@ -49,7 +49,8 @@ def register_referral(
     referrer_agb="",
     notes="",
 ) -> Referral:
-    """A referral and the first deadline of its route (Midden-Limburg Oost Bijlage 1)."""
+    """A referral and the first deadline of its route (Midden-Limburg Oost Bijlage 1), where the
+    municipality's contract has one."""
     referral = Referral.objects.create(
         client=client,
         municipality=municipality,
@@ -63,10 +64,10 @@ def register_referral(
         notes=notes,
     )
     links = {"client": client, "municipality": municipality, "provider": provider, "referral": referral}
+    # Via the CJG (route toegang) the first deadline counts from the vaststelling of plan deel 1
+    # (MLO Bijlage 1 art. 1.5), so it opens with :func:`record_plan`, not with the referral.
     if is_dyslexia(product):
         open_task("jw301-dyslexie", date, **links)
-    elif route == Route.TOEGANG:
-        open_task("plan1", date, **links)
     elif route == Route.GI:
         open_task("jw315-gi", date, **links)
     elif route in (Route.HUISARTS, Route.JEUGDARTS, Route.SPECIALIST):
@@ -84,34 +85,70 @@ def record_plan(
     received_on: dt.date | None = None,
     subcontractors: str = "",
     goals=(),
+    established_on: dt.date | None = None,
+    signed_by_client_on: dt.date | None = None,
+    signed_by_provider_on: dt.date | None = None,
+    signed_by_gi_on: dt.date | None = None,
+    personalised: bool | None = None,
+    consent_on: dt.date | None = None,
+    sent: bool = True,
 ) -> SupportPlan:
-    """Plan part 1 sent to the provider, or part 2 received from it; moves the deadlines on.
+    """Plan part 1 settled and sent to the provider, or part 2 received from it; moves the deadlines on.
 
-    `goals`: (description, expected result, evaluation date) per goal.
+    The CJG's 3 working days for deel 1 count from its vaststelling (`established_on`, MLO
+    Bijlage 1 art. 1.5), not from the referral; the provider's 15 from its receipt of deel 1
+    (art. 1.8). With `sent=False` deel 1 is settled but not yet sent: its deadline runs.
+    `goals`: (description, expected result, evaluation date) per goal. Raises
+    :class:`~jeugdketen.toegang.plans.PlanRefused` when a signature or consent is missing.
     """
     from .models import Goal
+    from .plans import PlanRecord, check_plan, region_of
 
     provider = provider or referral.provider
+    sent_on = (sent_on or (day if part == 1 else None)) if sent else None
+    established_on = established_on or (day if part == 1 else None)
+    check_plan(
+        PlanRecord(
+            part=part,
+            route=referral.route,
+            region=region_of(referral),
+            sent_on=sent_on,
+            signed_by_client_on=signed_by_client_on,
+            signed_by_provider_on=signed_by_provider_on,
+            personalised=personalised,
+            consent_on=consent_on,
+        )
+    )
     plan = SupportPlan.objects.create(
         client=referral.client,
         referral=referral,
         provider=provider,
         part=part,
-        sent_on=sent_on or (day if part == 1 else None),
+        sent_on=sent_on,
         received_on=received_on or (day if part in (2, 3) else None),
         subcontractors=subcontractors,
+        established_on=established_on,
+        signed_by_client_on=signed_by_client_on,
+        signed_by_provider_on=signed_by_provider_on,
+        signed_by_gi_on=signed_by_gi_on,
+        personalised=personalised,
+        consent_on=consent_on,
     )
     Goal.objects.bulk_create(
         Goal(plan=plan, description=d, expected_result=r or "", evaluation_date=e) for d, r, e in goals
     )
     links = {"client": referral.client, "municipality": referral.municipality, "provider": provider}
     if part == 1:
-        close_tasks("plan1", day, referral=referral)
-        open_task("plan2", day, referral=referral, **links)
+        open_task("plan1", established_on, referral=referral, **links)
+        if sent_on is not None:
+            close_tasks("plan1", sent_on, referral=referral)
+            open_task("plan2", sent_on, referral=referral, **links)
     elif part == 2:
         close_tasks("plan2", day, referral=referral)
         if referral.route == Route.TOEGANG:
             open_task("jw301", day, referral=referral, **links)
+        elif referral.route in (Route.HUISARTS, Route.JEUGDARTS, Route.SPECIALIST):
+            close_tasks("plan-toegang", day, client=referral.client)
     else:
         close_tasks("plan-toegang", day, client=referral.client)
     return plan
@@ -145,30 +182,39 @@ def allocate(
     request_reference: str = "",
     bridging: bool = False,
     guardianship: bool = False,
+    expert_advice: str = "",
     comment: str = "",
+    reasons: dict[str, str] | None = None,
+    recorded_by=None,
+    automatic: bool = False,
     today: dt.date | None = None,
     send: bool = True,
 ) -> Toewijzing:
-    """Checks, creates and (with `send`) sends one toewijzing; raises AllocationRefused naming the rule."""
+    """Checks, creates and (with `send`) sends one toewijzing.
+
+    Raises AllocationRefused naming the rules when a rule refuses, or when a rule signals and
+    `reasons` (rule id -> the worker's reason) does not say why to go on; the reasons are kept
+    as :class:`Signaal` rows with the toewijzing.
+    """
     today = today or dt.date.today()
     if referral is not None and not referrer_code:
         referrer_code = referral.referrer_code
-    findings = check_allocation(
-        Proposal(
-            municipality=municipality,
-            client=client,
-            provider=provider,
-            product=product,
-            begin=begin,
-            end=end,
-            referrer_code=referrer_code,
-            bridging=bridging,
-            guardianship=guardianship,
-            requested_by_provider=bool(request_reference),
-        )
+    proposal = Proposal(
+        municipality=municipality,
+        client=client,
+        provider=provider,
+        product=product,
+        begin=begin,
+        end=end,
+        referrer_code=referrer_code,
+        bridging=bridging,
+        guardianship=guardianship,
+        requested_by_provider=bool(request_reference),
+        expert_advice=expert_advice,
+        volume=volume,
+        frequency=frequency if frequency is not None else (product.frequency_code if product else ""),
     )
-    if findings:
-        raise AllocationRefused(findings)
+    signalled = require_reasons(check_allocation(proposal), reasons)
     toewijzing = Toewijzing.objects.create(
         municipality=municipality,
         number=next_number(municipality),
@@ -187,7 +233,11 @@ def allocate(
         referral=referral,
         request_reference=request_reference,
         bridging=bridging,
+        expert_advice=expert_advice[:64],
         comment=comment[:200],
+    )
+    record_signals(
+        toewijzing, signalled, reasons, region=proposal.region, by=recorded_by, on=today, automatic=automatic
     )
     close_tasks(JW301_TASKS, today, client=client)
     open_task(
@@ -196,6 +246,34 @@ def allocate(
     if send:
         send_jw301(toewijzing, today=today, extra=[toewijzing])
     return toewijzing
+
+
+def require_reasons(findings: list[Finding], reasons: dict[str, str] | None) -> list[Finding]:
+    """The signals to record; raises AllocationRefused for a refusal or a signal without a reason."""
+    refused, signalled = refusals(findings), signals(findings)
+    if refused:
+        raise AllocationRefused(refused + signalled)
+    reasons = reasons or {}
+    if any(not reasons.get(finding.rule, "").strip() for finding in signalled):
+        raise AllocationRefused(signalled)
+    return signalled
+
+
+def record_signals(toewijzing, signalled, reasons, *, region, by, on, automatic=False) -> None:
+    Signaal.objects.bulk_create(
+        Signaal(
+            municipality=toewijzing.municipality,
+            toewijzing=toewijzing,
+            rule=finding.rule,
+            region=region or "",
+            text=finding.text[:255],
+            reason=reasons[finding.rule].strip(),
+            automatic=automatic,
+            recorded_by=by if getattr(by, "pk", None) else None,
+            recorded_on=on,
+        )
+        for finding in signalled
+    )
 
 
 def send_jw301(toewijzing: Toewijzing, *, today: dt.date, extra=()):
@@ -243,6 +321,9 @@ def change(
     volume: int | None = None,
     begin: dt.date | None = None,
     reden: str = "05",
+    reasons: dict[str, str] | None = None,
+    recorded_by=None,
+    guardianship: bool = False,
     today: dt.date | None = None,
 ):
     """A change of the toewijzing (OP033x1), always by a new JW301 with RedenWijziging.
@@ -253,6 +334,8 @@ def change(
     volume follows from `begin`, both in one JW301. Returns the JW301 message.
     """
     today = today or dt.date.today()
+    if end is not None and (toewijzing.end is None or end > toewijzing.end):
+        _check_longer(toewijzing, end, reasons, by=recorded_by, guardianship=guardianship, today=today)
     new = None
     if volume is not None and volume != toewijzing.volume and toewijzing.frequency != "6":
         begin = begin or today
@@ -295,11 +378,66 @@ def change(
     return send_jw301(toewijzing, today=today, extra=[toewijzing])
 
 
-def extend(toewijzing: Toewijzing, *, end: dt.date, today: dt.date | None = None):
-    """Verlenging (OP380): stretches the end date of the same toewijzing, RedenWijziging 04."""
+def extend(
+    toewijzing: Toewijzing,
+    *,
+    end: dt.date,
+    reasons: dict[str, str] | None = None,
+    recorded_by=None,
+    guardianship: bool = False,
+    today: dt.date | None = None,
+):
+    """Verlenging (OP380): stretches the end date of the same toewijzing, RedenWijziging 04.
+
+    The duration rules of the product's region hold for the longer period as they did for the
+    first: a verlenging past the contract's maximum is refused, past the book's guideline it
+    needs a reason.
+    """
     if toewijzing.end is not None and end <= toewijzing.end:
         raise ValueError("Een verlenging moet de einddatum later leggen.")
-    return change(toewijzing, end=end, reden="04", today=today)
+    return change(
+        toewijzing,
+        end=end,
+        reden="04",
+        reasons=reasons,
+        recorded_by=recorded_by,
+        guardianship=guardianship,
+        today=today,
+    )
+
+
+def _check_longer(toewijzing, end, reasons, *, by, guardianship: bool, today) -> None:
+    """The duration rules against a later end date; raises AllocationRefused like :func:`allocate`."""
+    from .checks import check_bridging
+    from .durations import check_crisis_duration, check_duration, check_product_duration
+
+    proposal = Proposal(
+        municipality=toewijzing.municipality,
+        client=toewijzing.client,
+        provider=toewijzing.provider,
+        product=toewijzing.product,
+        begin=toewijzing.begin,
+        end=end,
+        bridging=toewijzing.bridging,
+        guardianship=guardianship,
+        replaces=toewijzing,
+    )
+    checks = (check_duration, check_product_duration, check_crisis_duration, check_bridging)
+    signalled = require_reasons([f for check in checks for f in check(proposal)], reasons)
+    known = set(toewijzing.signalen.values_list("rule", flat=True))
+    record_signals(
+        toewijzing,
+        [f for f in signalled if f.rule not in known],
+        reasons,
+        region=proposal.region,
+        by=by,
+        on=today,
+    )
+    for finding in signalled:
+        if finding.rule in known:
+            toewijzing.signalen.filter(rule=finding.rule).update(
+                text=finding.text[:255], reason=reasons[finding.rule].strip(), recorded_on=today
+            )
 
 
 @transaction.atomic

@@ -34,6 +34,7 @@ from .forms import (
     WithdrawForm,
 )
 from .models import AllocationRequest, Client, Goal, Referral, SupportPlan, Toewijzing
+from .plans import PlanRefused
 from .services import allocate, change, complete_client, extend, record_plan, withdraw
 
 
@@ -119,7 +120,10 @@ def allocate_view(request, pk: int):
                 frequency=data["frequency"] if data["volume"] else "",
                 referral=referral,
                 bridging=data["bridging"],
+                expert_advice=data["expert_advice"],
                 comment=data["comment"],
+                reasons=posted_reasons(request.POST),
+                recorded_by=request.user,
             )
         except AllocationRefused as refused:
             refusal = refused.findings
@@ -138,12 +142,27 @@ def allocate_view(request, pk: int):
             flash.success(request, text)
             return redirect("toegang:client", pk=referral.client_id)
     status = 422 if refusal else 200
+    reasons = posted_reasons(request.POST) if request.method == "POST" else {}
     return render(
         request,
         "toegang/allocate.html",
-        {"referral": referral, "form": form, "refusal": refusal},
+        {
+            "referral": referral,
+            "form": form,
+            "refused": [f for f in refusal or [] if not f.is_signal],
+            "signalled": [(f, reasons.get(f.rule, "")) for f in refusal or [] if f.is_signal],
+        },
         status=status,
     )
+
+
+def posted_reasons(data) -> dict[str, str]:
+    """The worker's reasons per signalling rule, posted as ``reden-<RULE>`` fields."""
+    return {
+        key.removeprefix("reden-"): value.strip()
+        for key, value in data.items()
+        if key.startswith("reden-") and value.strip()
+    }
 
 
 def open_referrals(user):
@@ -188,22 +207,32 @@ def plan_view(request, pk: int):
     if request.method == "POST" and form.is_valid() and goals.is_valid():
         data = form.cleaned_data
         part = data["part"]
-        plan = record_plan(
-            referral=referral,
-            part=part,
-            day=data["sent_on"] if part == 1 else data["received_on"],
-            sent_on=data["sent_on"],
-            received_on=data["received_on"],
-            subcontractors=data["subcontractors"],
-            goals=[
-                (g["description"], g["expected_result"], g["evaluation_date"])
-                for g in goals.cleaned_data
-                if g.get("description")
-            ],
-        )
-        changed(request, plan, action=Action.CREATE, client=referral.client, detail=f"plan deel {part}")
-        flash.success(request, f"Ondersteuningsplan deel {part} is vastgelegd.")
-        return redirect("toegang:client", pk=referral.client_id)
+        try:
+            plan = record_plan(
+                referral=referral,
+                part=part,
+                day=data["sent_on"] if part == 1 else data["received_on"],
+                sent_on=data["sent_on"],
+                received_on=data["received_on"],
+                subcontractors=data["subcontractors"],
+                established_on=data["established_on"],
+                signed_by_client_on=data["signed_by_client_on"],
+                signed_by_provider_on=data["signed_by_provider_on"],
+                signed_by_gi_on=data["signed_by_gi_on"],
+                personalised=data["personalised"],
+                consent_on=data["consent_on"],
+                goals=[
+                    (g["description"], g["expected_result"], g["evaluation_date"])
+                    for g in goals.cleaned_data
+                    if g.get("description")
+                ],
+            )
+        except PlanRefused as refused:
+            form.add_error(None, f"Regel {refused.rule}: {refused.text}")
+        else:
+            changed(request, plan, action=Action.CREATE, client=referral.client, detail=f"plan deel {part}")
+            flash.success(request, f"Ondersteuningsplan deel {part} is vastgelegd.")
+            return redirect("toegang:client", pk=referral.client_id)
     return render(request, "toegang/plan.html", {"referral": referral, "form": form, "goals": goals})
 
 
@@ -242,7 +271,18 @@ def change_view(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         volume = data["volume"] if data["volume"] != toewijzing.volume else None
-        message = change(toewijzing, end=data["end"], volume=volume, begin=data["begin"], reden=data["reden"])
+        try:
+            message = change(
+                toewijzing,
+                end=data["end"],
+                volume=volume,
+                begin=data["begin"],
+                reden=data["reden"],
+                reasons=posted_reasons(request.POST),
+                recorded_by=request.user,
+            )
+        except AllocationRefused as refused:
+            return _refused_change(request, toewijzing, form, "wijzigen", refused)
         changed(request, toewijzing, client=toewijzing.client, detail=f"JW301 wijziging {data['reden']}")
         _delivered(request, message, f"De wijziging van toewijzing {toewijzing.number}")
         return redirect("toegang:client", pk=toewijzing.client_id)
@@ -251,13 +291,34 @@ def change_view(request, pk: int):
     )
 
 
+def _refused_change(request, toewijzing, form, what: str, refused: AllocationRefused):
+    """The change form again, with the rules that refused it or the signals that need a reason."""
+    reasons = posted_reasons(request.POST)
+    context = {
+        "t": toewijzing,
+        "form": form,
+        "what": what,
+        "refused": [f for f in refused.findings if not f.is_signal],
+        "signalled": [(f, reasons.get(f.rule, "")) for f in refused.findings if f.is_signal],
+    }
+    return render(request, "toegang/toewijzing_form.html", context, status=422)
+
+
 @requires("toewijzing.change", model="toegang.Toewijzing", methods=("GET", "POST"))
 def extend_view(request, pk: int):
     """Verlengen (OP380): the end date of the same toewijzing stretches, RedenWijziging 04."""
     toewijzing = toewijzing_or_404(request, pk)
     form = ExtendForm(request.POST or None, toewijzing=toewijzing)
     if request.method == "POST" and form.is_valid():
-        message = extend(toewijzing, end=form.cleaned_data["end"])
+        try:
+            message = extend(
+                toewijzing,
+                end=form.cleaned_data["end"],
+                reasons=posted_reasons(request.POST),
+                recorded_by=request.user,
+            )
+        except AllocationRefused as refused:
+            return _refused_change(request, toewijzing, form, "verlengen", refused)
         changed(request, toewijzing, client=toewijzing.client, detail="JW301 verlenging 04")
         _delivered(request, message, f"De verlenging van toewijzing {toewijzing.number}")
         return redirect("toegang:client", pk=toewijzing.client_id)

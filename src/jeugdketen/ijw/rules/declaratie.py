@@ -150,18 +150,43 @@ def read_by_position(message: Message) -> tuple[dict[str, list], list] | None:
     clienten = _clienten(message)
     if clienten is None:
         return None
-    width = len(MANDATORY)
-    texts = [element.text for element in clienten.iter(*(_clark(message, ns, n) for _, ns, n in MANDATORY))]
-    rows, rest = divmod(len(texts), width)
-    pairs = list(clienten.iter(_clark(message, "m", "Bsn"), _clark(message, "m", "Prestaties")))
-    client_bsns = [element.text for element in pairs[0::2]]
-    counts = [len(element) for element in pairs[1::2]]
-    if rest or len(pairs) % 2 or sum(counts) != rows:
+    # Bsn and Prestaties are children of each Client: asking every Client for them is far
+    # cheaper than another walk over the two million elements below.
+    bsn_tag, prestaties_tag = _clark(message, "m", "Bsn"), _clark(message, "m", "Prestaties")
+    client_bsns, counts = [], []
+    for client in clienten:
+        bsn, lines = client.find(bsn_tag), client.find(prestaties_tag)
+        if bsn is None or lines is None:
+            return None
+        client_bsns.append(bsn.text)
+        counts.append(len(lines))
+    rows = sum(counts)
+    mandatory = [_clark(message, ns, n) for _, ns, n in MANDATORY]
+    # ProductTarief, when present, stands between Eenheid and IngediendBedrag. Walking for it
+    # together with the mandatory leaves saves a walk when every row has it: in a
+    # structurally valid message a Prestatie holds at most one, so ``rows`` of them means
+    # one in every row. Otherwise the mandatory leaves are walked again on their own.
+    tarief_at = 1 + [name for name, *_ in MANDATORY].index("eenheid")
+    layout = [*MANDATORY[:tarief_at], ("tarief", "m", "ProductTarief"), *MANDATORY[tarief_at:]]
+    texts = [element.text for element in clienten.iter(*mandatory, _clark(message, "m", "ProductTarief"))]
+    known: dict[str, list] = {}
+    if len(texts) == rows * len(layout):
+        known["tarief"] = texts[tarief_at :: len(layout)]
+        width = len(layout)
+        names = [name for name, *_ in layout]
+    else:
+        texts = [element.text for element in clienten.iter(*mandatory)]
+        width = len(MANDATORY)
+        names = [name for name, *_ in MANDATORY]
+    if len(texts) != rows * width:
         return None
-    columns = {name: texts[index::width] for index, (name, _, _) in enumerate(MANDATORY)}
+    columns = {name: texts[index::width] for index, name in enumerate(names) if name not in known}
+    columns.update(known)
     columns["bsn"] = list(chain.from_iterable(map(repeat, client_bsns, counts)))
     columns["client"] = list(chain.from_iterable(map(repeat, range(len(counts)), counts)))
     for name, ns, local, parent in OPTIONAL:
+        if name in known:
+            continue
         values = [element.text for element in clienten.iter(_clark(message, ns, local))]
         if not values:
             columns[name] = [None] * rows

@@ -1,4 +1,5 @@
-"""jeugdketen messages export|process: batch exchange of iJw files, for audits and outside tools."""
+"""jeugdketen messages export|process|deliver: batch exchange of iJw files, for audits and outside
+tools; and the outbox delivered by hand where no worker runs."""
 
 from __future__ import annotations
 
@@ -32,10 +33,16 @@ class Command(BaseCommand):
         run.add_argument("files", nargs="+", type=Path)
         run.add_argument("--out", required=True, type=Path)
         run.add_argument("--json", action="store_true", help="print one JSON record per input")
+        sub.add_parser("deliver", help="deliver what waits in the outbox (what a worker does every minute)")
 
     def handle(self, *args, action, **options):
         if action == "export":
             return self.export(options["out"], options.get("party"))
+        if action == "deliver":
+            from jeugdketen.berichten.outbox import deliver_waiting
+
+            self.stdout.write(json.dumps(deliver_waiting()))
+            return None
         return self.process(options["files"], options["out"], options["json"])
 
     def export(self, out: Path, party: str | None):

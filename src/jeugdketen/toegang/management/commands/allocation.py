@@ -119,7 +119,9 @@ def create_from_spec(spec: dict, *, today: dt.date | None = None):
                     referrer_code=item.get("referrer_code", ""),
                     bridging=bool(item.get("bridging")),
                     guardianship=bool(item.get("guardianship")),
+                    expert_advice=str(item.get("expert_advice") or ""),
                     comment=item.get("comment", ""),
+                    reasons={str(k): str(v) for k, v in (item.get("reasons") or {}).items()},
                     today=today,
                     send=False,
                 )

@@ -1,0 +1,74 @@
+"""What an allocation check looks at (:class:`Proposal`) and what it says (:class:`Finding`).
+
+Kept apart from the checks so that the modules holding them (:mod:`.checks`, :mod:`.ages`,
+:mod:`.durations`) can share these without importing each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from jeugdketen.catalogus.models import Municipality, Product, Provider
+from jeugdketen.regels.register import get
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    text: str
+    refusal_reason: str = "4"  # WJ759: past niet binnen contract
+
+    @property
+    def kind(self) -> str:
+        """``weigert`` or ``signaleert``: the register decides, not the check."""
+        entry = get(self.rule)
+        return entry.kind if entry is not None else "weigert"
+
+    @property
+    def is_signal(self) -> bool:
+        return self.kind == "signaleert"
+
+    def as_dict(self) -> dict:
+        return {"code": self.rule, "return_code": "", "locations": [], "text": self.text, "kind": self.kind}
+
+
+@dataclass
+class Proposal:
+    """What is to be allocated: enough to run every check without saving anything."""
+
+    municipality: Municipality
+    client: object
+    provider: Provider
+    product: Product | None
+    begin: dt.date
+    end: dt.date | None = None
+    referrer_code: str = ""
+    bridging: bool = False
+    guardianship: bool = False
+    replaces: object = None  # a toewijzing this one changes; excluded from combination checks
+    requested_by_provider: bool = False  # answers the provider's own JW315/JW317: it agreed
+    expert_advice: str = ""  # reference of the expertpool advice, where a product needs one
+    volume: int | None = None
+    frequency: str = ""  # WMO757: "2" per week
+
+    @property
+    def region(self) -> str | None:
+        """The slug of the product book (and contract) the product comes from."""
+        return self.product.region.slug if self.product is not None else None
+
+
+def find_product(
+    municipality: Municipality, category: str, code: str | None, on: dt.date | None = None
+) -> Product | None:
+    """The product with this category and code in one of the municipality's product books; for a
+    new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
+    products = Product.objects.filter(region__municipalities=municipality, category=category)
+    if code:
+        products = products.filter(code=code)
+    product = products.order_by("-region__year", "position").first()
+    return product.current_on(on) if product is not None and on is not None else product
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
