@@ -9,7 +9,8 @@ where it can:
 
 * ``value``: a leaf gets a new value: a fresh one of its type, the value of another leaf of
   the same name or type (duplicate keys), a date near another date of the message or the
-  Dagtekening, a Bsn that passes or fails the eleven test, an amount of 0;
+  Dagtekening, a Bsn that passes or fails the eleven test, an amount of 0, a code the rules
+  turn on;
 * ``remove``: an optional element, or one of several repeated ones, is removed;
 * ``duplicate``: a repeating element is copied in place (duplicated Client, Prestatie, ...);
 * ``add``: a missing optional element is added, built from its declaration;
@@ -46,6 +47,14 @@ SPECIAL_DATES = ("1900-01-01", "2020-12-31", "2021-01-01")
 
 #: Day offsets that cross the edges the rules test: equal, one day, a month, a year.
 DATE_STEPS = (0, 1, -1, 2, -2, 27, -27, 30, -30, 31, -31, 365, -365, 366, -366)
+
+#: Code values the rules turn on (Eenheid 14/16/83/84, Frequentie 2/4/6, RedenWijziging 01/13,
+#: Soort 01-04, verwijzer types, NaamGebruik 6, RedenAfwijzingVerzoek 8, VerzoekAntwoord 1/2,
+#: StatusAanlevering, DebetCredit, LandCode NL): drawn more often where a code list has them.
+RULE_CODES = frozenset(
+    {"01", "02", "03", "04", "05", "06", "13", "14", "16", "83", "84", "1", "2", "3", "4", "6", "8"}
+    | {"C", "D", "NL"}
+)
 
 #: Year offsets for the rules that count years (TR002: 120, TR335: 5).
 YEAR_STEPS = (-120, -5)
@@ -178,6 +187,9 @@ def new_text(draw, node: Node, nodes: list[Node]) -> str:
         kinds += ["bsn", "bsn"]
     if simple.base == "integer":
         kinds += ["zero"]
+    rule_codes = sorted(RULE_CODES & set(simple.enumeration or ()))
+    if rule_codes:
+        kinds += ["code", "code"]
     kind = draw(st.sampled_from(kinds))
     if kind == "copy":
         text = draw(st.sampled_from(like))
@@ -186,6 +198,8 @@ def new_text(draw, node: Node, nodes: list[Node]) -> str:
         text = elfproef_bsn(random.Random(seed), valid=draw(st.booleans()))
     elif kind == "zero":
         text = "0"
+    elif kind == "code":
+        text = draw(st.sampled_from(rule_codes))
     elif kind == "date":
         dates = [
             other.element.text for other in nodes if other.simple is not None and other.simple.base == "date"

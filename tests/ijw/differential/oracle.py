@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from jeugdketen.ijw import validate
+from jeugdketen.ijw.validate import validate
 
 #: The namespace of the official validation report (``validatie/1_1/rapport``).
 REPORT_NS = "{http://www.istandaarden.nl/validatie/1_1/rapport/schema}"
