@@ -328,7 +328,7 @@ def test_tr006_contact_without_phone_or_address(jw301):
 
 
 def test_tr061_client_needs_home_address(jw301):
-    put(jw301, f"{CONTACT1}/Soort", "05")
+    put(jw301, f"{CONTACT1}/Soort", "04")
     assert found("JW301", jw301, "TR061") == [
         ("/Bericht/Client/Contactgegevens/Contact[1]", "/Bericht/Client/Contactgegevens/Contact[2]")
     ]
