@@ -26,7 +26,7 @@ BY_NAMESPACE = {message.namespace: code for code, message in MESSAGES.items()}
 
 #: The wide search: cases per message type and the time it may take in all.
 WIDE_PER_TYPE = int(os.environ.get("JEUGDKETEN_DIFFERENTIAL_PER_TYPE", "150"))
-WIDE_SECONDS = float(os.environ.get("JEUGDKETEN_DIFFERENTIAL_SECONDS", "240"))
+WIDE_SECONDS = float(os.environ.get("JEUGDKETEN_DIFFERENTIAL_SECONDS", "480"))
 
 
 def code_of(xml: bytes) -> str:
