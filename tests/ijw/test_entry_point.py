@@ -80,3 +80,15 @@ def test_module_help_names_itself():
     )
     assert done.returncode == 0
     assert done.stdout.startswith("usage: python -m jeugdketen.ijw")
+
+
+def test_validate_is_the_function_even_after_its_module_was_imported():
+    code = (
+        "import inspect, jeugdketen.ijw.validate\n"
+        "from jeugdketen.ijw import validate\n"
+        "import jeugdketen.ijw as ijw\n"
+        "assert callable(validate) and not inspect.ismodule(validate), validate\n"
+        "assert not inspect.ismodule(ijw.validate)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -6,6 +6,7 @@ jeugdketen.ijw, and passes `jeugdketen ijw validate` (exit code 0).
 """
 
 import datetime as dt
+import re
 
 import pytest
 from rest_framework.test import APIClient
@@ -46,8 +47,15 @@ def api(world):
 
 
 def all_messages_valid(tmp_path, schemas, xsd_dir):
+    """Every message is valid, except the stops reported ahead of time, which the municipality
+    refused for exactly that (TR134) and answered."""
+    refused = Message.objects.filter(code="JW307", accepted=False)
+    for message in refused.filter(direction="in"):
+        assert message.replies.get().code == "JW308"
+        end = re.search(r"<\w+:Einddatum>([\d-]+)<", message.xml).group(1)
+        assert dt.date.fromisoformat(end) > message.dagtekening  # what TR134 forbids
     files = []
-    for message in Message.objects.order_by("pk"):
+    for message in Message.objects.exclude(pk__in=refused).order_by("pk"):
         assert_valid(message.xml, schemas, xsd_dir)
         path = tmp_path / message.file_name
         path.write_text(message.xml)
@@ -62,7 +70,12 @@ def start_and_stop(aanbieder, toewijzing_id):
     )
     assert answer.status_code == 201, answer.json()
     assert answer.json()["accepted"] and [p["code"] for p in answer.json()["produced"]] == ["JW306"]
-    stop = {"toewijzing": toewijzing_id, "date": (TODAY + dt.timedelta(days=20)).isoformat(), "reason": "31"}
+    # A stop is reported once it happened: a JW307 may not end care after its own date (TR134).
+    ahead = {"toewijzing": toewijzing_id, "date": (TODAY + dt.timedelta(days=20)).isoformat(), "reason": "31"}
+    answer = aanbieder.post("/api/v1/stops", ahead, format="json")
+    assert answer.status_code == 422 and "TR134" in answer.content.decode(), answer.json()
+    assert not Stop.objects.filter(toewijzing_id=toewijzing_id).exists()
+    stop = {**ahead, "date": TODAY.isoformat()}
     answer = aanbieder.post("/api/v1/stops", stop, format="json")
     assert answer.status_code == 201, answer.json()
     assert [p["code"] for p in answer.json()["produced"]] == ["JW308"]

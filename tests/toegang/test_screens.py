@@ -106,11 +106,22 @@ def test_provider_registers_start_and_stop_and_sees_the_verdict(world, users, cl
     assert Start.objects.get(toewijzing=toewijzing).date == TODAY
     assert Task.objects.get(kind="start", toewijzing=toewijzing).done_on is not None
 
-    stop = TODAY + dt.timedelta(days=30)
+    # Care is reported stopped once it stopped: a JW307 may not end care after its own date (TR134).
+    ahead = TODAY + dt.timedelta(days=30)
+    refused = client.post(f"{url}/stop/", {"end": ahead.isoformat(), "reason": "31"}, follow=True)
+    assert "TR134" in refused.content.decode()
+    assert not Stop.objects.filter(toewijzing=toewijzing).exists()
+    stop = TODAY
     done = client.post(f"{url}/stop/", {"end": stop.isoformat(), "reason": "31"}, follow=True)
     assert "(JW308)" in done.content.decode(), done.content.decode()
     assert Stop.objects.get(toewijzing=toewijzing).date == stop
-    for message in Message.objects.filter(code__in=["JW305", "JW306", "JW307", "JW308"]):
+    # The municipality judged the first JW307 and answered with a JW308 naming TR134.
+    [rejected] = Message.objects.filter(code="JW307", direction="in", accepted=False)
+    assert "TR134" in str(rejected.verdict) and rejected.replies.get().code == "JW308"
+    refused = Message.objects.filter(code="JW307", accepted=False)
+    for message in Message.objects.filter(code__in=["JW305", "JW306", "JW307", "JW308"]).exclude(
+        pk__in=refused
+    ):
         assert_valid(message.xml, schemas, xsd_dir)
 
 

@@ -46,6 +46,13 @@ _PUBLIC = {
 }
 
 
+# ``validate`` is both a function and the module that holds it. Once the module was imported
+# (``import jeugdketen.ijw.validate``), Python binds the package's attribute ``validate`` to the
+# module and the lazy lookup below is never asked again; importing the three functions here
+# binds the name to the function for good. Judging a file needs this module anyway.
+from .validate import validate, validate_document, validate_file  # noqa: E402
+
+
 def __getattr__(name: str):
     module = _PUBLIC.get(name)
     if module is None:
