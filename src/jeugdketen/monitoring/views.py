@@ -26,6 +26,7 @@ TITLES = {
     "top75": "Top 75 naar kosten",
     "residential": "Kosten verblijf",
     "accountability": "Verantwoording en SROI",
+    "signals": "Signalen",
 }
 
 
@@ -73,6 +74,7 @@ DESCRIPTIONS = {
     "dropout": "Stopberichten per reden, uitval, behaalde doelen en tevredenheid per aanbieder.",
     "top75": "De 75 jeugdigen met de hoogste kosten over de laatste twaalf hele maanden.",
     "residential": "Kosten verblijf per jeugdige per kwartaal en de voortgang naar −25 %.",
+    "signals": "Waar de toegang het advies van het productenboek opzij zette, en waarom.",
 }
 
 
@@ -143,6 +145,7 @@ SUMMARY_LABELS = {
         "missing": "Ontbrekend",
         "sroi_obliged": "Aanbieders met SROI-plicht",
     },
+    "signals": {"signals": "Signalen", "automatic_share": "Zonder beoordeling"},
 }
 
 
