@@ -32,6 +32,7 @@ from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
+from . import verblijf
 from .jw323 import Line
 from .models import GeleverdeZorg, Prestatie
 from .rules import RULES
@@ -115,6 +116,13 @@ class Context:
     # The regions whose contract binds this municipality: contract rules (the vervaltermijn) hold
     # only where one of them has them, so no region's contract leaks into another.
     contract_regions: frozenset[str] = frozenset()
+    # Residential billing (:mod:`.verblijf`): the register of stay days per toewijzing, the
+    # product book region of each product, the lighter clinical stays per (region, code).
+    stay_days: dict[int, list] = field(default_factory=dict)
+    product_regions: dict[int, str] = field(default_factory=dict)
+    lower_products: dict[tuple[str, str], int] = field(default_factory=dict)
+    stay_verdicts: dict[int, dict] = field(default_factory=dict)
+    respite_by_stay: dict[int, tuple] = field(default_factory=dict)  # product -> (rule, most per stay)
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -164,7 +172,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         .annotate(first=Min("date"))
         .values_list("toewijzing_id", "first")
     }
+    stay_days, product_regions, lower_products, respite_by_stay = verblijf.load(toewijzingen, lines)
     product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
+    product_ids |= set(lower_products.values())
     tariffs: dict[tuple[int, int], tuple[Decimal, bool]] = {}
     rows = ContractProduct.objects.filter(
         applicable_tariffs(), contract__provider_id__in=provider_ids, product_id__in=product_ids
@@ -260,6 +270,10 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         cap_used=cap_used,
         indirect=indirect,
         contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
+        stay_days=stay_days,
+        product_regions=product_regions,
+        lower_products=lower_products,
+        respite_by_stay=respite_by_stay,
     )
 
 
@@ -449,8 +463,13 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
         verdict.reject(
             "TR339", f"De toewijzing heeft productcategorie {tw.category}, niet {line.product_category}."
         )
+    product_id = tw.product_id
     if tw.code and tw.code != line.product_code:
-        verdict.reject("TR340", f"De toewijzing heeft productcode {tw.code}, niet {line.product_code}.")
+        lighter = verblijf.lighter(context, tw, line.product_code)  # VERBLIJF-AFSCHALEN
+        if lighter is None:
+            verdict.reject("TR340", f"De toewijzing heeft productcode {tw.code}, niet {line.product_code}.")
+        else:
+            product_id = verdict.product_id = lighter
     if tw.unit and tw.unit != line.unit:
         verdict.reject("TR341", f"De toewijzing heeft eenheid {tw.unit}, niet {line.unit}.")
     begin_outside = line.begin < tw.begin or (tw.end and line.begin > tw.end)
@@ -463,7 +482,7 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
     start = context.first_start.get(tw.id)
     if start is None or start > line.end:
         verdict.reject("JW305", f"Voor toewijzing {tw.number} is geen start van de zorg (JW305) ontvangen.")
-    contract = context.tariffs.get((tw.product_id, line.begin.year)) if tw.product_id else None
+    contract = context.tariffs.get((product_id, line.begin.year)) if product_id else None
     contract_cents = int(contract[0] * 100) if contract else None
     if line.unit != "83":
         if contract_cents is None:
@@ -485,6 +504,7 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
             "TR321",
             f"{line.volume} is meer dan de toegewezen {tw.volume} per {_per(tw.frequency)} in deze periode.",
         )
+    verblijf.judge_stay(context, verdict, tw)
     product = context.products.get(tw.product_id)
     if product is None:
         return
