@@ -122,14 +122,35 @@ def test_more_than_three_etmalen_a_week_are_refused():
     assert judged(ctx, _weekly(4)) == [["PB-PLAFOND-PERIODE"]]
 
 
-def test_indirect_time_where_the_contract_allows_it_is_paid():
-    ctx = context("midden-limburg-oost-2020")
-    ctx.tariffs[(PRODUCT, 2023)] = (Decimal("70.00"), True)
+def _indirect(region: str, limits: dict, contract_allows: bool = False) -> list[list[str]]:
+    ctx = context(region)
+    ctx.products[PRODUCT] = ("45A04", limits, None)
+    ctx.product_regions[PRODUCT] = region
+    ctx.tariffs[(PRODUCT, 2023)] = (Decimal("70.00"), contract_allows)
     ctx.indirect["R1"] = 30
-    assert judged(ctx, line()) == [[]]
+    return judged(ctx, line())
+
+
+def test_indirect_time_where_the_contract_allows_it_is_paid():
+    # Midden-Limburg Oost art. 19.3: the individual Jeugd GGZ treatments, marked in the catalogue.
+    assert _indirect("midden-limburg-oost-2020", {"indirect_time_allowed": True}) == [[]]
 
 
 def test_indirect_time_where_the_contract_does_not_is_refused():
-    ctx = context("midden-limburg-oost-2020")
-    ctx.indirect["R1"] = 30
-    assert judged(ctx, line()) == [["CT-INDIRECT"]]
+    # Any other product, even under a contract that allows indirect time in general.
+    assert _indirect("midden-limburg-oost-2020", {"indirect_time_allowed": None}, True) == [["CT-INDIRECT"]]
+
+
+def test_indirect_time_is_billable_where_the_book_says_so():
+    for region in ("alkmaar-2023", "noordoost-brabant-2021"):
+        assert _indirect(region, {}) == [[]], region
+
+
+def test_indirect_time_is_refused_for_a_product_the_book_excludes():
+    for region in ("alkmaar-2023", "noordoost-brabant-2021"):
+        assert _indirect(region, {"indirect_time_allowed": False}, True) == [["CT-INDIRECT"]], region
+
+
+def test_where_no_document_speaks_the_contract_decides_indirect_time():
+    assert _indirect("groningen-2016", {}, True) == [[]]
+    assert _indirect("groningen-2016", {}, False) == [["CT-INDIRECT"]]

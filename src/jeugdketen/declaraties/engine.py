@@ -33,6 +33,7 @@ from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
 from . import verblijf
+from .indirect import indirect_allowed
 from .jw323 import Line
 from .models import GeleverdeZorg, Prestatie
 from .rules import RULES
@@ -452,7 +453,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
     _judge_cumulative(context, verdict, tw)
 
 
-@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD", "CT-INDIRECT")
+@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD")
 def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> None:
     line = verdict.line
     if tw.bsn != line.bsn:
@@ -527,12 +528,12 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
             )
     indirect = context.indirect.get(line.reference, 0)
     if indirect:
-        allowed = bool(contract and contract[1]) and limits.get("indirect_time_allowed") is not False
-        if not allowed:
+        region = context.product_regions.get(tw.product_id, "")
+        if not indirect_allowed(region, limits, bool(contract and contract[1])):
             verdict.reject(
                 "CT-INDIRECT",
                 f"{indirect} {line.unit == '01' and 'minuten' or 'eenheden'} indirecte tijd gedeclareerd; "
-                "het contract staat indirecte tijd voor dit product niet toe.",
+                "het contract of productenboek staat indirecte tijd voor dit product niet toe.",
             )
 
 

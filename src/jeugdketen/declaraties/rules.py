@@ -74,7 +74,9 @@ RULES: dict[str, Rule] = {
             "Het volume past binnen het maximum uit het productenboek per jaar of traject",
         ),
         Rule("PB-LEEFTIJD", "8187", "De cliënt was bij de start jong genoeg voor dit product"),
-        Rule("CT-INDIRECT", "9321", "Indirecte tijd is alleen declarabel waar het contract dat toestaat"),
+        Rule(
+            "CT-INDIRECT", "9321", "Indirecte tijd alleen voor producten waar contract of boek dat toestaat"
+        ),
         Rule("VERBLIJF-DAG", "9321", "Een verblijfsdag telt als de jeugdige vóór 20:00 is opgenomen"),
         Rule("VERBLIJF-AFWEZIG", "9321", "Afwezigheidsdagen zijn declarabel binnen de grenzen van het boek"),
         Rule("VERBLIJF-DEELTIJD", "9321", "Bij deeltijdverblijf zijn niet geleverde dagen niet declarabel"),
