@@ -129,6 +129,14 @@ DEADLINES: dict[str, Deadline] = {
             "MLO art. 20.3",
             "TERMIJN-FACTUUR",
         ),
+        Deadline(
+            "datalek-ap",
+            0,
+            AANBIEDER,
+            "Datalek melden bij de Autoriteit Persoonsgegevens, binnen 72 uur na ontdekking",
+            "MLO art. 27.1 en 27.3; AVG art. 33",
+            "TERMIJN-DATALEK-AP",
+        ),
         Deadline("retour", 3, AANBIEDER, "Retourbericht binnen 3 werkdagen", f"{IJW}: retour ≤ 3 werkdagen"),
     ]
 }
