@@ -27,6 +27,7 @@ TITLES = {
     "residential": "Kosten verblijf",
     "accountability": "Verantwoording en SROI",
     "signals": "Signalen",
+    "perceel": "KPI's perceel Verblijf met behandeling +",
 }
 
 
@@ -75,6 +76,7 @@ DESCRIPTIONS = {
     "top75": "De 75 jeugdigen met de hoogste kosten over de laatste twaalf hele maanden.",
     "residential": "Kosten verblijf per jeugdige per kwartaal en de voortgang naar −25 %.",
     "signals": "Waar de toegang het advies van het productenboek opzij zette, en waarom.",
+    "perceel": "Kosten per jeugdige en instroom in het perceel Verblijf met behandeling + (MLO).",
 }
 
 
@@ -146,6 +148,13 @@ SUMMARY_LABELS = {
         "sroi_obliged": "Aanbieders met SROI-plicht",
     },
     "signals": {"signals": "Signalen", "automatic_share": "Zonder beoordeling"},
+    "perceel": {
+        "base_per_youth": "Per jeugdige vorig jaar",
+        "per_youth": "Per jeugdige dit jaar",
+        "reduction": "Daling",
+        "target": "Doel",
+        "inflow": "Instroom dit jaar",
+    },
 }
 
 
