@@ -89,8 +89,10 @@ def load(
         # From the start of the year (the yearly absence limit), a month earlier for the stay before a spell.
         since = dt.date(first.year, 1, 1) - dt.timedelta(days=31)
         until = max(line.end for line in lines)
+        from .engine import among  # one parameter for any number of toewijzingen
+
         rows = Verblijfsdag.objects.filter(
-            toewijzing_id__in=list(residential), date__gte=since, date__lte=until
+            toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
         ).values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
         for tw_id, *values in rows:
             stays[tw_id].append(Day(*values))

@@ -22,6 +22,7 @@ from .deadlines import DEADLINES, open_task
 from .models import Task
 
 KIND = "factuur"
+CHUNK = 5000
 
 
 def month_end(day: dt.date) -> dt.date:
@@ -78,7 +79,9 @@ def close_billed(billed: list[tuple[int, dt.date]], done_on: dt.date) -> int:
             per_month[month_end(day)].add(tw_id)
     closed = 0
     for last, tw_ids in per_month.items():
-        closed += Task.objects.filter(
-            kind=KIND, start=last, done_on__isnull=True, toewijzing_id__in=list(tw_ids)
-        ).update(done_on=done_on)
+        ids = sorted(tw_ids)
+        for index in range(0, len(ids), CHUNK):  # under the database's parameter limit
+            closed += Task.objects.filter(
+                kind=KIND, start=last, done_on__isnull=True, toewijzing_id__in=ids[index : index + CHUNK]
+            ).update(done_on=done_on)
     return closed
