@@ -32,7 +32,7 @@ from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
-from . import verblijf
+from . import looptijd, verblijf
 from .indirect import indirect_allowed
 from .jw323 import Line
 from .models import GeleverdeZorg, Prestatie
@@ -124,6 +124,7 @@ class Context:
     lower_products: dict[tuple[str, str], int] = field(default_factory=dict)
     stay_verdicts: dict[int, dict] = field(default_factory=dict)
     respite_by_stay: dict[int, tuple] = field(default_factory=dict)  # product -> (rule, most per stay)
+    foster_products: frozenset[int] = frozenset()  # exempt from the two years of an open end
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -256,6 +257,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
             provider=provider, reference__in=among(references), indirect_volume__gt=0
         ).values_list("reference", "indirect_volume")
     )
+    contract_regions = frozenset(municipality.regions.values_list("slug", flat=True))
     return Context(
         provider_id=provider.pk,
         toewijzingen=toewijzingen,
@@ -270,7 +272,8 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
-        contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
+        contract_regions=contract_regions,
+        foster_products=looptijd.foster_products(toewijzingen, contract_regions),
         stay_days=stay_days,
         product_regions=product_regions,
         lower_products=lower_products,
@@ -480,6 +483,7 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
     if end_outside:
         verdict.reject("TR308", f"Einddatum {line.end:%d-%m-%Y} ligt buiten de toewijzing; {_span(tw)}.")
     _whole_month(verdict, tw, begin_outside=begin_outside, end_outside=end_outside)
+    looptijd.judge_open_end(context, verdict, tw)
     start = context.first_start.get(tw.id)
     if start is None or start > line.end:
         verdict.reject("JW305", f"Voor toewijzing {tw.number} is geen start van de zorg (JW305) ontvangen.")

@@ -83,6 +83,7 @@ RULES: dict[str, Rule] = {
         Rule("VERBLIJF-KLINISCH", "9321", "Bij verblijfsprestatie A t/m HIC telt alleen een geleverde dag"),
         Rule("VERBLIJF-RESPIJT", "9321", "Bij respijtzorg worden afwezigheidsdagen niet betaald"),
         Rule("RESPIJT-VERTREK", "9321", "Bij logeren is de dag van vertrek nooit een etmaal"),
+        Rule("DUUR-OPEN", "9308", "Een toewijzing zonder einddatum loopt ten hoogste 2 jaar"),
         Rule("RESPIJT-UREN", "9321", "Etmalen logeren volgen uit de uren van de logeerperiode"),
         Rule("RESPIJT-AANEEN", "9321", "Een logeerperiode telt ten hoogste het maximum aan etmalen"),
     )
