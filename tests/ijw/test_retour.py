@@ -14,10 +14,11 @@ import datetime as dt
 
 import pytest
 from lxml import etree
+from tests.ijw.differential.oracle import judges
 
 from jeugdketen.ijw.report import Issue, Report
 from jeugdketen.ijw.retour import RETOUR_OF, NoRetourError, build_retour
-from jeugdketen.ijw.rules import BERICHT, RULES
+from jeugdketen.ijw.rules import BERICHT, RULES, XSLT_VERSIE
 from jeugdketen.ijw.structure import check_structure
 from jeugdketen.ijw.validate import validate
 from jeugdketen.ijw.xml import parse, serialise
@@ -204,7 +205,7 @@ def test_jw320_answers_per_antwoord_like_the_published_example(example, examples
 
 def test_retour_header_names_itself_and_keeps_the_heen_identity(example):
     """IV028: BerichtCode of the retour; the other header elements unchanged; IdentificatieRetour and
-    DagtekeningRetour added; XsltVersie only when given."""
+    DagtekeningRetour added; XsltVersie only when given or when the XSLT rules found errors."""
     document = parse(example("JW301"))
     retour = build_retour(document, Report("JW301"), identificatie="RT-1", dagtekening=DAY)
     header = retour.root.find("{*}Header")
@@ -215,6 +216,25 @@ def test_retour_header_names_itself_and_keeps_the_heen_identity(example):
     for name in ("Afzender", "Ontvanger", "BerichtVersie", "BerichtSubversie"):
         assert header.findtext(f"{{*}}{name}") == heen_header.findtext(f"{{*}}{name}")
     assert header.find("{*}XsltVersie") is None
+
+
+def test_errors_of_the_xslt_rules_name_the_official_stylesheet_version(example, official):
+    """IV033: when the XSLT rules found errors, XsltVersie says which version judged the message;
+    ours gives the verdicts of the official stylesheet, so it is that version."""
+    document = parse(example("JW317"))  # the published JW317 breaks CS003
+    retour = build_retour(document, validate(example("JW317")), identificatie="R1", dagtekening=DAY)
+    assert codes_at(retour, "Bericht/Header") == ["0001"]
+    assert retour.root.findtext("{*}Header/{*}XsltVersie") == XSLT_VERSIE
+    assert_valid(official, retour)
+    given = build_retour(
+        document, validate(example("JW317")), identificatie="R1", dagtekening=DAY, xslt_versie="1.2.3"
+    )
+    assert given.root.findtext("{*}Header/{*}XsltVersie") == "1.2.3"
+
+
+def test_xslt_versie_is_the_official_stylesheets_own():
+    """The version claimed in retour messages is the one the official stylesheet reports."""
+    assert judges().xslt_version == XSLT_VERSIE
 
 
 def test_messages_without_a_mirror_retour_are_refused(example):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+from tests.ijw.differential.oracle import assert_official
 
 from jeugdketen.ijw.rules import check_rules
 
@@ -46,6 +47,8 @@ def remove(root, path: str) -> None:
 
 
 def issues_of(code: str, root, rule: str) -> list:
+    """Every ``rule`` issue, after checking that the official stylesheet agrees on the whole message."""
+    assert_official(code, root)
     return [issue for issue in check_rules(code, root) if issue.code == rule]
 
 
@@ -91,18 +94,27 @@ def test_tr101_duplicate_client(jw323):
     ]
 
 
-def test_tr101_same_reference_under_other_client_is_no_tr101_but_tr314(jw323):
+def test_tr101_same_reference_under_other_client_is_no_tr101(jw323):
+    # The official stylesheet compares a Prestatie with its siblings only; a ReferentieNummer
+    # used before under another client is TR314, which the declaraties app checks with its state.
     put(
         jw323,
         "Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]/ProductReferentie/ReferentieNummer",
         "RN001",
     )
     assert issues_of("JW323", jw323, "TR101") == []
-    (issue,) = issues_of("JW323", jw323, "TR314")
-    assert issue.return_code == "8021"
+    assert issues_of("JW323", jw323, "TR314") == []
+
+
+def test_tr101_duplicated_client_is_tr101_and_tr358_not_tr416(jw323):
+    clienten = at(jw323, "Declaratie/Clienten")
+    clienten.append(etree.fromstring(etree.tostring(at(jw323, "Declaratie/Clienten/Client[2]"))))
+    codes = sorted({issue.code for issue in check_rules("JW323", jw323)})
+    assert codes == ["TR101", "TR358"]
+    (issue,) = issues_of("JW323", jw323, "TR101")
     assert issue.locations == (
-        "/Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]",
-        "/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]",
+        "/Bericht/Declaratie/Clienten/Client[2]",
+        "/Bericht/Declaratie/Clienten/Client[3]",
     )
 
 
@@ -123,8 +135,19 @@ def test_tr101_jw325_duplicate_prestatie(jw325):
         "DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[2]/ProductReferentie/ReferentieNummer",
         "RN001",
     )
+    # ReferentieNummer and VorigReferentieNummer together are the key: the VorigReferentieNummer
+    # still differs, so this is no duplicate yet.
+    assert issues_of("JW325", jw325, "TR101") == []
+    put(
+        jw325,
+        "DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[2]/ProductReferentie/VorigReferentieNummer",
+        "RT001",
+    )
     (issue,) = issues_of("JW325", jw325, "TR101")
-    assert issue.locations[1] == "/Bericht/DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[2]"
+    assert issue.locations == (
+        "/Bericht/DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[1]",
+        "/Bericht/DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[2]",
+    )
 
 
 # -- references, debit and credit ----------------------------------------------------
@@ -137,7 +160,10 @@ def test_tr315_and_cd060_credit_lines(jw323):
     assert issues_of("JW323", jw323, "CD060") == []
     assert issues_of("JW323", jw323, "TR358") == []
     (issue,) = issues_of("JW323", jw323, "TR315")
-    assert issue.locations == (f"/Bericht/{P1}/ProductReferentie", f"/Bericht/{P2}/ProductReferentie")
+    assert issue.locations == (
+        f"/Bericht/{P1}/ProductReferentie/VorigReferentieNummer",
+        f"/Bericht/{P2}/ProductReferentie/VorigReferentieNummer",
+    )
     put(jw323, f"{P2}/ProductReferentie/VorigReferentieNummer", "OLD2")
     assert issues_of("JW323", jw323, "TR315") == []
 
@@ -148,13 +174,19 @@ def test_tr316_credit_of_a_debit_in_the_same_message(jw323):
     assert check_rules("JW323", jw323) == []
     put(jw323, f"{P2}/ProductReferentie/VorigReferentieNummer", "RN001")
     (issue,) = issues_of("JW323", jw323, "TR316")
-    assert issue.locations == (f"/Bericht/{P2}/ProductReferentie",)
+    assert issue.locations == (
+        f"/Bericht/{P1}/ProductReferentie/ReferentieNummer",
+        f"/Bericht/{P2}/ProductReferentie/VorigReferentieNummer",
+    )
 
 
 def test_cd060_previous_reference_only_with_credit(jw323):
     add(jw323, f"{P1}/ProductReferentie", "VorigReferentieNummer", "OLD", base=True)
     (issue,) = issues_of("JW323", jw323, "CD060")
-    assert issue.locations == (f"/Bericht/{P1}/ProductReferentie",)
+    assert issue.locations == (
+        f"/Bericht/{P1}/IngediendBedrag/DebetCredit",
+        f"/Bericht/{P1}/ProductReferentie/VorigReferentieNummer",
+    )
     remove(jw323, f"{P1}/ProductReferentie/VorigReferentieNummer")
     put(jw323, f"{P1}/IngediendBedrag/DebetCredit", "C")
     assert len(issues_of("JW323", jw323, "CD060")) == 1
@@ -185,7 +217,12 @@ def test_tr416_other_client_same_toewijzing_is_not_a_duplicate_debit(jw323):
 def test_tr358_total_must_equal_signed_sum(jw323):
     set_total(jw323, 79001)
     (issue,) = issues_of("JW323", jw323, "TR358")
-    assert issue.locations == ("/Bericht/Declaratie/TotaalIngediendBedrag",)
+    # The total and, as in the official report, every IngediendBedrag it sums.
+    assert issue.locations[:2] == (
+        "/Bericht/Declaratie/TotaalIngediendBedrag/DebetCredit",
+        "/Bericht/Declaratie/TotaalIngediendBedrag/TotaalBedrag",
+    )
+    assert len(issue.locations) == 2 + 5
     assert "790,01" in issue.text and "790,00" in issue.text
 
 
@@ -204,13 +241,13 @@ def test_tr358_credit_total(jw323):
 def test_cd087_tariff_unless_euros(jw323):
     remove(jw323, f"{P1}/ProductTarief")
     (issue,) = issues_of("JW323", jw323, "CD087")
-    assert issue.locations == (f"/Bericht/{P1}",)
+    assert issue.locations == (f"/Bericht/{P1}/Eenheid",)
     put(jw323, f"{P1}/Eenheid", "83")
     put(jw323, f"{P1}/GeleverdVolume", "5000")
     assert issues_of("JW323", jw323, "CD087") == []
     add(jw323, P1, "ProductTarief", "1", after="Eenheid")
     (issue,) = issues_of("JW323", jw323, "CD087")
-    assert issue.locations == (f"/Bericht/{P1}/ProductTarief",)
+    assert issue.locations == (f"/Bericht/{P1}/Eenheid", f"/Bericht/{P1}/ProductTarief")
 
 
 def test_cs339_euro_amount_equals_volume(jw323):
@@ -220,7 +257,7 @@ def test_cs339_euro_amount_equals_volume(jw323):
     assert issues_of("JW323", jw323, "CS339") == []
     put(jw323, f"{P1}/GeleverdVolume", "4999")
     (issue,) = issues_of("JW323", jw323, "CS339")
-    assert issue.locations == (f"/Bericht/{P1}/IngediendBedrag",)
+    assert issue.locations == (f"/Bericht/{P1}/GeleverdVolume", f"/Bericht/{P1}/IngediendBedrag/Bedrag")
 
 
 def test_cs325_zero_is_debit(jw323, jw325):
@@ -230,10 +267,21 @@ def test_cs325_zero_is_debit(jw323, jw325):
     put(jw323, f"{P1}/IngediendBedrag/DebetCredit", "C")
     make_credit(jw323, P1, "OLD")  # keeps CD060 quiet; the VorigReferentieNummer is added again
     (issue,) = issues_of("JW323", jw323, "CS325")
-    assert issue.locations == (f"/Bericht/{P1}/IngediendBedrag",)
+    assert issue.locations == (
+        f"/Bericht/{P1}/IngediendBedrag/Bedrag",
+        f"/Bericht/{P1}/IngediendBedrag/DebetCredit",
+    )
     put(jw325, "DeclaratieAntwoord/TotaalToegekendBedrag/TotaalBedrag", "0")
+    put(jw325, "DeclaratieAntwoord/TotaalToegekendBedrag/DebetCredit", "D")
+    assert issues_of("JW325", jw325, "CS325") == []  # 0 debit: fine
+    put(jw325, "DeclaratieAntwoord/TotaalToegekendBedrag/DebetCredit", "C")
     totals = [i.locations for i in issues_of("JW325", jw325, "CS325")]
-    assert totals == [("/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag",)]
+    assert totals == [
+        (
+            "/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag/TotaalBedrag",
+            "/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag/DebetCredit",
+        )
+    ]
 
 
 # -- dates ---------------------------------------------------------------------------
@@ -242,17 +290,21 @@ def test_cs325_zero_is_debit(jw323, jw325):
 def test_tr134_product_period_start_after_dagtekening(jw323):
     put(jw323, f"{P1}/ProductPeriode/Begindatum", "2026-05-07")
     issues = check_rules("JW323", jw323)
-    assert ("TR134", (f"/Bericht/{P1}/ProductPeriode",)) in [(i.code, i.locations) for i in issues]
+    where = (f"/Bericht/{P1}/ProductPeriode/Begindatum", "/Bericht/Header/BerichtIdentificatie/Dagtekening")
+    assert ("TR134", where) in [(i.code, i.locations) for i in issues]
 
 
 def test_tr137_end_before_start_or_after_dagtekening(jw323):
     put(jw323, f"{P1}/ProductPeriode/Einddatum", "2026-03-31")
     put(jw323, f"{P1}/ProductPeriode/Begindatum", "2026-04-01")
-    assert [i.locations for i in issues_of("JW323", jw323, "TR137")] == [(f"/Bericht/{P1}/ProductPeriode",)]
+    assert [i.locations for i in issues_of("JW323", jw323, "TR137")] == [
+        (f"/Bericht/{P1}/ProductPeriode/Begindatum", f"/Bericht/{P1}/ProductPeriode/Einddatum")
+    ]
     put(jw323, f"{P1}/ProductPeriode/Einddatum", "2026-04-30")
     assert issues_of("JW323", jw323, "TR137") == []
     put(jw323, "Header/BerichtIdentificatie/Dagtekening", "2026-04-29")
-    assert len(issues_of("JW323", jw323, "TR137")) == 4  # every April prestatie ends after the dagtekening
+    # The DeclaratiePeriode and every April prestatie end after the dagtekening.
+    assert len(issues_of("JW323", jw323, "TR137")) == 1 + 4
 
 
 def test_tr137_jw325(jw325):
@@ -268,14 +320,14 @@ def test_tr335_not_older_than_five_years(jw323):
     put(jw323, "Declaratie/DeclaratieDagtekening", "2026-06-01")
     put(jw323, "Header/BerichtIdentificatie/Dagtekening", "2026-06-01")
     (issue,) = issues_of("JW323", jw323, "TR335")
-    assert issue.locations == (f"/Bericht/{p}",)
+    assert issue.locations == (f"/Bericht/{p}/Einddatum", "/Bericht/Declaratie/DeclaratieDagtekening")
 
 
 def test_tr319_product_period_after_declaratie_period(jw323):
     put(jw323, "Declaratie/DeclaratiePeriode/Begindatum", "2026-03-01")
     put(jw323, "Declaratie/DeclaratiePeriode/Einddatum", "2026-03-31")
     issues = issues_of("JW323", jw323, "TR319")
-    assert len(issues) == 4  # the four April prestaties; the March one fits
+    assert len(issues) == 2 * 4  # both dates of the four April prestaties; the March one fits
     assert {i.return_code for i in issues} == {"9319"}
 
 
@@ -283,7 +335,7 @@ def test_cs100_periods_from_2021(jw323):
     put(jw323, f"{P1}/ProductPeriode/Begindatum", "2020-12-01")
     put(jw323, f"{P1}/ProductPeriode/Einddatum", "2020-12-31")
     (issue,) = issues_of("JW323", jw323, "CS100")
-    assert issue.locations == (f"/Bericht/{P1}/ProductPeriode",)
+    assert issue.locations == (f"/Bericht/{P1}/ProductPeriode/Begindatum",)
     put(jw323, "Declaratie/DeclaratiePeriode/Begindatum", "2020-12-01")
     assert len(issues_of("JW323", jw323, "CS100")) == 2
 
@@ -291,7 +343,10 @@ def test_cs100_periods_from_2021(jw323):
 def test_cs337_product_period_in_one_month(jw323):
     put(jw323, f"{P1}/ProductPeriode/Begindatum", "2026-03-31")
     (issue,) = issues_of("JW323", jw323, "CS337")
-    assert issue.locations == (f"/Bericht/{P1}/ProductPeriode",)
+    assert issue.locations == (
+        f"/Bericht/{P1}/ProductPeriode/Begindatum",
+        f"/Bericht/{P1}/ProductPeriode/Einddatum",
+    )
 
 
 @pytest.mark.parametrize(
@@ -323,16 +378,16 @@ def test_cs319_declaratienummer_alphanumeric(jw323):
 def test_tr342_sum_of_rejected_explains_difference(jw325):
     put(jw325, "DeclaratieAntwoord/TotaalToegekendBedrag/TotaalBedrag", "34001")
     (issue,) = issues_of("JW325", jw325, "TR342")
-    assert issue.locations == ("/Bericht/DeclaratieAntwoord",)
+    assert issue.locations == (
+        "/Bericht/DeclaratieAntwoord/TotaalToegekendBedrag",
+        "/Bericht/DeclaratieAntwoord/TotaalIngediendBedrag",
+    )
 
 
-def test_tr342_only_rejected_prestaties(jw325):
+def test_tr342_judges_the_totals_not_each_prestatie(jw325):
+    # The official stylesheet checks only the totals against the sum of the prestaties sent back.
     p = "DeclaratieAntwoord/Clienten/Client[1]/Prestaties/Prestatie[1]"
     put(jw325, f"{p}/RetourCodes/RetourCode", "0200")
-    (issue,) = issues_of("JW325", jw325, "TR342")
-    assert issue.locations == (f"/Bericht/{p}",)
-    # A rejected client rejects its prestaties too.
-    put(jw325, "DeclaratieAntwoord/Clienten/Client[1]/RetourCodes/RetourCode", "8187")
     assert issues_of("JW325", jw325, "TR342") == []
 
 
@@ -352,7 +407,7 @@ def test_cd060_jw325(jw325):
     )
     (issue,) = issues_of("JW325", jw325, "CD060")
     assert issue.locations == (
-        "/Bericht/DeclaratieAntwoord/Clienten/Client[2]/Prestaties/Prestatie/ProductReferentie",
+        "/Bericht/DeclaratieAntwoord/Clienten/Client[2]/Prestaties/Prestatie/IngediendBedrag/DebetCredit",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+from tests.ijw.differential.oracle import assert_official
 
 from jeugdketen.ijw.rules import check_rules
 from jeugdketen.ijw.rules.common import elfproef
@@ -57,6 +58,8 @@ def copy_after(root, path: str):
 
 
 def found(code: str, root, rule: str) -> list[tuple[str, ...]]:
+    """The locations of every ``rule`` issue, after checking that the official stylesheet agrees."""
+    assert_official(code, root)
     return [issue.locations for issue in check_rules(code, root) if issue.code == rule]
 
 
@@ -126,21 +129,30 @@ def test_cs015_cs025_versions(jw319):
 def test_tr002_birth_date_within_120_years(example, code):
     root = clean(example, code)
     put(root, "Client/Geboortedatum/Datum", "1900-01-01")
-    assert found(code, root, "TR002") == [("/Bericht/Client/Geboortedatum",)]
+    assert found(code, root, "TR002") == [
+        ("/Bericht/Client/Geboortedatum/Datum", "/Bericht/Header/BerichtIdentificatie/Dagtekening")
+    ]
     add(root, "Client/Geboortedatum", "DatumGebruik", "3", base=True)
     assert found(code, root, "TR002") == []  # unknown birth date
 
 
 def test_tr002_relatie(jw301):
     put(jw301, "Client/Relaties/Relatie[2]/Geboortedatum/Datum", "1901-01-01")
-    assert found("JW301", jw301, "TR002") == [("/Bericht/Client/Relaties/Relatie[2]/Geboortedatum",)]
+    assert found("JW301", jw301, "TR002") == [
+        (
+            "/Bericht/Client/Relaties/Relatie[2]/Geboortedatum/Datum",
+            "/Bericht/Header/BerichtIdentificatie/Dagtekening",
+        )
+    ]
 
 
 @pytest.mark.parametrize("code", ["JW301", "JW305", "JW307", "JW315"])
 def test_tr134_birth_date_not_after_dagtekening(example, code):
     root = clean(example, code)
     put(root, "Client/Geboortedatum/Datum", "2027-01-01")
-    assert found(code, root, "TR134") == [("/Bericht/Client/Geboortedatum",)]
+    assert found(code, root, "TR134") == [
+        ("/Bericht/Client/Geboortedatum/Datum", "/Bericht/Header/BerichtIdentificatie/Dagtekening")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -168,9 +180,12 @@ def test_tr101_jw301_duplicates(jw301):
     put(jw301, "Client/Relaties/Relatie[2]/Nummer", "1")
     copy_after(jw301, CONTACT1)
     assert found("JW301", jw301, "TR101") == [
-        ("/Bericht/Client/Relaties/Relatie[1]", "/Bericht/Client/Relaties/Relatie[2]"),
         ("/Bericht/Client/Contactgegevens/Contact[1]", "/Bericht/Client/Contactgegevens/Contact[2]"),
-        (f"/Bericht/{TP1}", f"/Bericht/{TP2}"),
+        ("/Bericht/Client/Relaties/Relatie[1]", "/Bericht/Client/Relaties/Relatie[2]"),
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]",
+        ),
     ]
 
 
@@ -202,23 +217,39 @@ def test_tr302_open_ended_product_overlaps_later_one(jw301):
 
 def test_cd041_omvang_with_code(jw301):
     remove(jw301, f"{TP1}/Omvang")
-    assert found("JW301", jw301, "CD041") == [(f"/Bericht/{TP1}",)]
+    assert found("JW301", jw301, "CD041") == [
+        ("/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Product/Code",)
+    ]
 
 
 def test_cd075_cd077_cd078_budget(jw301):
     add(jw301, TP1, "Budget", "100000", after="Omvang")
-    assert found("JW301", jw301, "CD077") == [(f"/Bericht/{TP1}/Omvang",)]
-    assert found("JW301", jw301, "CD078") == [(f"/Bericht/{TP1}/Budget",)]
+    assert found("JW301", jw301, "CD077") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Budget",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang",
+        )
+    ]
+    assert found("JW301", jw301, "CD078") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Budget",
+        )
+    ]
     remove(jw301, f"{TP1}/Omvang")
     remove(jw301, f"{TP1}/Product/Code")
     assert found("JW301", jw301, "CD075") == []
     remove(jw301, f"{TP1}/Einddatum")
-    assert found("JW301", jw301, "CD075") == [(f"/Bericht/{TP1}",)]
+    assert found("JW301", jw301, "CD075") == [
+        ("/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Budget",)
+    ]
 
 
 def test_cd076_einddatum_with_weekly_frequency(jw301):
     remove(jw301, f"{TP1}/Einddatum")
-    assert found("JW301", jw301, "CD076") == [(f"/Bericht/{TP1}",)]
+    assert found("JW301", jw301, "CD076") == [
+        ("/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang/Frequentie",)
+    ]
 
 
 def test_cd079_product_without_budget(jw301):
@@ -229,7 +260,12 @@ def test_cd079_product_without_budget(jw301):
 
 def test_cd080_no_omvang_without_code(jw301):
     remove(jw301, f"{TP1}/Product/Code")
-    assert found("JW301", jw301, "CD080") == [(f"/Bericht/{TP1}/Omvang",)]
+    assert found("JW301", jw301, "CD080") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Einddatum",
+        )
+    ]
     put(jw301, f"{TP1}/Ingangsdatum", "2020-01-01")
     put(jw301, f"{TP1}/Einddatum", "2020-12-31")
     assert found("JW301", jw301, "CD080") == []
@@ -237,17 +273,32 @@ def test_cd080_no_omvang_without_code(jw301):
 
 def test_cs003_einddatum_before_ingangsdatum(jw301):
     put(jw301, f"{TP1}/Einddatum", "2026-03-31")
-    assert found("JW301", jw301, "CS003") == [(f"/Bericht/{TP1}/Einddatum",)]
+    assert found("JW301", jw301, "CS003") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Einddatum",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Ingangsdatum",
+        )
+    ]
 
 
 def test_cs003_contact_periode(jw301):
     add(jw301, "Client/Contactgegevens/Contact[2]/Periode", "Einddatum", "2018-01-01", base=True)
-    assert found("JW301", jw301, "CS003") == [("/Bericht/Client/Contactgegevens/Contact[2]/Periode",)]
+    assert found("JW301", jw301, "CS003") == [
+        (
+            "/Bericht/Client/Contactgegevens/Contact[2]/Periode/Einddatum",
+            "/Bericht/Client/Contactgegevens/Contact[2]/Periode/Begindatum",
+        )
+    ]
 
 
 def test_cs335_cs336_reden_wijziging(jw301):
     add(jw301, TP1, "RedenWijziging", "13", after="Einddatum")
-    assert found("JW301", jw301, "CS335") == [(f"/Bericht/{TP1}/RedenWijziging",)]
+    assert found("JW301", jw301, "CS335") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Ingangsdatum",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Einddatum",
+        )
+    ]
     put(jw301, f"{TP1}/RedenWijziging", "01")
     assert found("JW301", jw301, "CS335") == []
     assert found("JW301", jw301, "CS336") == [(f"/Bericht/{TP1}/RedenWijziging",)]
@@ -255,7 +306,13 @@ def test_cs335_cs336_reden_wijziging(jw301):
 
 def test_cs338_frequency_for_day_units(jw301):
     put(jw301, f"{TP2}/Omvang/Frequentie", "1")
-    assert found("JW301", jw301, "CS338") == [(f"/Bericht/{TP2}/Omvang",)]
+    assert found("JW301", jw301, "CS338") == [
+        (
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/Omvang/Eenheid",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/Omvang/Frequentie",
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]/Einddatum",
+        )
+    ]
     put(jw301, f"{TP2}/Omvang/Eenheid", "04")
     assert found("JW301", jw301, "CS338") == []
 
@@ -271,41 +328,58 @@ def test_tr006_contact_without_phone_or_address(jw301):
 
 
 def test_tr061_client_needs_home_address(jw301):
-    put(jw301, f"{CONTACT1}/Soort", "05")
-    assert found("JW301", jw301, "TR061") == [("/Bericht/Client/Contactgegevens",)]
+    put(jw301, f"{CONTACT1}/Soort", "04")
+    assert found("JW301", jw301, "TR061") == [
+        ("/Bericht/Client/Contactgegevens/Contact[1]", "/Bericht/Client/Contactgegevens/Contact[2]")
+    ]
 
 
 def test_cd005_landcode_with_postcode(jw301):
     remove(jw301, f"{CONTACT1}/Adres/LandCode")
-    assert found("JW301", jw301, "CD005") == [(f"/Bericht/{CONTACT1}/Adres",)]
+    assert found("JW301", jw301, "CD005") == [("/Bericht/Client/Contactgegevens/Contact[1]/Adres/Postcode",)]
 
 
 def test_cd009_periode_only_for_temporary_address(jw301):
     put(jw301, "Client/Contactgegevens/Contact[2]/Soort", "02")
-    assert found("JW301", jw301, "CD009") == [("/Bericht/Client/Contactgegevens/Contact[2]/Periode",)]
+    assert found("JW301", jw301, "CD009") == [
+        (
+            "/Bericht/Client/Contactgegevens/Contact[2]/Periode",
+            "/Bericht/Client/Contactgegevens/Contact[2]/Soort",
+        )
+    ]
 
 
 def test_cd025_huis_for_dutch_address(jw301):
     remove(jw301, f"{CONTACT1}/Adres/Huis")
-    assert found("JW301", jw301, "CD025") == [(f"/Bericht/{CONTACT1}/Adres",)]
+    assert found("JW301", jw301, "CD025") == [("/Bericht/Client/Contactgegevens/Contact[1]/Adres/LandCode",)]
 
 
 def test_cd034_postcode_for_home_address(jw301):
     remove(jw301, "Client/Relaties/Relatie[1]/Contact/Adres/Postcode")
     remove(jw301, "Client/Relaties/Relatie[1]/Contact/Adres/LandCode")
-    assert found("JW301", jw301, "CD034") == [("/Bericht/Client/Relaties/Relatie[1]/Contact",)]
+    assert found("JW301", jw301, "CD034") == [("/Bericht/Client/Relaties/Relatie[1]/Contact/Soort",)]
 
 
 def test_cs089_dutch_postcode(jw301):
     put(jw301, f"{CONTACT1}/Adres/Postcode", "0999XX")
-    assert found("JW301", jw301, "CS089") == [(f"/Bericht/{CONTACT1}/Adres/Postcode",)]
+    assert found("JW301", jw301, "CS089") == [
+        (
+            "/Bericht/Client/Contactgegevens/Contact[1]/Adres/LandCode",
+            "/Bericht/Client/Contactgegevens/Contact[1]/Adres/Postcode",
+        )
+    ]
     put(jw301, f"{CONTACT1}/Adres/LandCode", "BE")
     assert found("JW301", jw301, "CS089") == []
 
 
 def test_cs050_naamgebruik(jw301):
     put(jw301, "Client/Relaties/Relatie[1]/Naam/NaamGebruik", "6")
-    assert found("JW301", jw301, "CS050") == [("/Bericht/Client/Relaties/Relatie[1]/Naam/NaamGebruik",)]
+    assert found("JW301", jw301, "CS050") == [
+        (
+            "/Bericht/Client/Relaties/Relatie[1]/Naam/Partnernaam",
+            "/Bericht/Client/Relaties/Relatie[1]/Naam/NaamGebruik",
+        )
+    ]
     put(jw301, "Client/Relaties/Relatie[2]/Naam/NaamGebruik", "6")  # no partner name: 6 is allowed
     assert len(found("JW301", jw301, "CS050")) == 1
 
@@ -317,10 +391,12 @@ def test_cs318_client_not_an_organisation(jw301):
 
 def test_cd007_language_for_interpreter(jw301):
     put(jw301, "Client/Communicatie/Vorm", "2")
-    assert found("JW301", jw301, "CD007") == [("/Bericht/Client/Communicatie/Taal",)]
+    assert found("JW301", jw301, "CD007") == [
+        ("/Bericht/Client/Communicatie/Taal", "/Bericht/Client/Communicatie/Vorm")
+    ]
     put(jw301, "Client/Communicatie/Vorm", "1")
     remove(jw301, "Client/Communicatie/Taal")
-    assert found("JW301", jw301, "CD007") == [("/Bericht/Client/Communicatie",)]
+    assert found("JW301", jw301, "CD007") == [("/Bericht/Client/Communicatie/Vorm",)]
 
 
 # -- JW315 ---------------------------------------------------------------------------
@@ -328,7 +404,9 @@ def test_cd007_language_for_interpreter(jw301):
 
 def test_tr383_referentie_aanbieder_unique(jw315):
     put(jw315, f"{AP2}/ReferentieAanbieder", "40A12341234")
-    assert found("JW315", jw315, "TR383") == [(f"/Bericht/{AP1}", f"/Bericht/{AP2}")]
+    assert found("JW315", jw315, "TR383") == [
+        ("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ReferentieAanbieder",)
+    ]
 
 
 def test_tr386_overlapping_requests(jw315):
@@ -338,29 +416,60 @@ def test_tr386_overlapping_requests(jw315):
 
 def test_cd043_beschikking(jw315):
     remove(jw315, f"{AP1}/BeschikkingIngangsdatum")
-    assert found("JW315", jw315, "CD043") == [(f"/Bericht/{AP1}",)]
+    assert found("JW315", jw315, "CD043") == [
+        ("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/BeschikkingNummer",)
+    ]
 
 
 def test_cd066_cd067_cd068_verwijzer(jw315):
     add(jw315, f"{AP2}/Verwijzer", "Naam", "dokter", after="Type")
-    assert found("JW315", jw315, "CD066") == [(f"/Bericht/{AP2}/Verwijzer/Naam",)]
+    assert found("JW315", jw315, "CD066") == [
+        (
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer/ZorgverlenerCode",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer/Naam",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer/Type",
+        )
+    ]
     remove(jw315, f"{AP2}/Verwijzer/Naam")
     remove(jw315, f"{AP2}/Verwijzer/ZorgverlenerCode")
-    assert found("JW315", jw315, "CD067") == [(f"/Bericht/{AP2}/Verwijzer",)]
+    assert found("JW315", jw315, "CD067") == [
+        ("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[2]/Verwijzer/Type",)
+    ]
     add(jw315, f"{AP1}/Verwijzer", "ZorgverlenerCode", "12345678")
-    assert found("JW315", jw315, "CD068") == [(f"/Bericht/{AP1}/Verwijzer/ZorgverlenerCode",)]
+    assert found("JW315", jw315, "CD068") == [
+        (
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Verwijzer/Type",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Verwijzer/ZorgverlenerCode",
+        )
+    ]
 
 
 def test_cd095_cs343_jw315(jw315):
     put(jw315, f"{AP1}/Omvang/Frequentie", "1")
-    assert found("JW315", jw315, "CS343") == [(f"/Bericht/{AP1}/Omvang",)]
+    assert found("JW315", jw315, "CS343") == [
+        (
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Omvang/Eenheid",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Omvang/Frequentie",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum",
+        )
+    ]
     remove(jw315, f"{AP1}/Product/Code")
-    assert found("JW315", jw315, "CD095") == [(f"/Bericht/{AP1}/Omvang",)]
+    assert found("JW315", jw315, "CD095") == [
+        (
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/Omvang",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum",
+        )
+    ]
 
 
 def test_cs003_jw315(jw315):
     put(jw315, f"{AP1}/ToewijzingEinddatum", "2026-03-31")
-    assert found("JW315", jw315, "CS003") == [(f"/Bericht/{AP1}/ToewijzingEinddatum",)]
+    assert found("JW315", jw315, "CS003") == [
+        (
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum",
+            "/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingIngangsdatum",
+        )
+    ]
 
 
 # -- JW317 ---------------------------------------------------------------------------
@@ -376,7 +485,12 @@ def test_tr352_tr353_verzoek_content(jw317):
 
 def test_tr380_new_product_in_the_future(jw317):
     put(jw317, f"{NP}/GewensteIngangsdatum", "2026-01-02")
-    assert found("JW317", jw317, "TR380") == [(f"/Bericht/{NP}/GewensteIngangsdatum",)]
+    assert found("JW317", jw317, "TR380") == [
+        (
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/GewensteIngangsdatum",
+            "/Bericht/Header/BerichtIdentificatie/Dagtekening",
+        )
+    ]
 
 
 def test_tr410_overlapping_new_products(jw317):
@@ -397,14 +511,27 @@ def test_tr101_toewijzing_named_twice(jw317):
 def test_cd096_cs338_jw317(jw317):
     put(jw317, f"{NP}/Omvang/Eenheid", "16")
     put(jw317, f"{NP}/Omvang/Frequentie", "1")
-    assert found("JW317", jw317, "CS338") == [(f"/Bericht/{NP}/Omvang",)]
+    assert found("JW317", jw317, "CS338") == [
+        (
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Omvang/Eenheid",
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Omvang/Frequentie",
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Einddatum",
+        )
+    ]
     remove(jw317, f"{NP}/Product/Code")
-    assert found("JW317", jw317, "CD096") == [(f"/Bericht/{NP}/Omvang",)]
+    assert found("JW317", jw317, "CD096") == [
+        (
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Omvang",
+            "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Einddatum",
+        )
+    ]
 
 
 def test_cd041_cd079_jw317(jw317):
     remove(jw317, f"{NP}/Omvang")
-    assert found("JW317", jw317, "CD041") == [(f"/Bericht/{NP}",)]
+    assert found("JW317", jw317, "CD041") == [
+        ("/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Product/Code",)
+    ]
     remove(jw317, f"{NP}/Product")
     assert found("JW317", jw317, "CD079") == [(f"/Bericht/{NP}",)]
 
@@ -414,20 +541,24 @@ def test_cd041_cd079_jw317(jw317):
 
 def test_tr377_tr409_woonplaatsbeginsel(jw319):
     remove(jw319, "Antwoord/Woonplaatsbeginsel")
-    assert found("JW319", jw319, "TR377") == [("/Bericht/Antwoord",)]
+    assert found("JW319", jw319, "TR377") == [("/Bericht/Antwoord/RedenAfwijzingVerzoek",)]
     add(jw319, "Antwoord", "Woonplaatsbeginsel")
     put(jw319, "Antwoord/RedenAfwijzingVerzoek", "3")
-    assert found("JW319", jw319, "TR409") == [("/Bericht/Antwoord/Woonplaatsbeginsel",)]
+    assert found("JW319", jw319, "TR409") == [
+        ("/Bericht/Antwoord/RedenAfwijzingVerzoek", "/Bericht/Antwoord/Woonplaatsbeginsel")
+    ]
 
 
 def test_cd085_cd086_reden_afwijzing(jw319):
     put(jw319, "Antwoord/VerzoekAntwoord", "2")
     remove(jw319, "Antwoord/Woonplaatsbeginsel")
-    assert found("JW319", jw319, "CD086") == [("/Bericht/Antwoord/RedenAfwijzingVerzoek",)]
+    assert found("JW319", jw319, "CD086") == [
+        ("/Bericht/Antwoord/VerzoekAntwoord", "/Bericht/Antwoord/RedenAfwijzingVerzoek")
+    ]
     remove(jw319, "Antwoord/RedenAfwijzingVerzoek")
     assert check_rules("JW319", jw319) == []
     put(jw319, "Antwoord/VerzoekAntwoord", "1")
-    assert found("JW319", jw319, "CD085") == [("/Bericht/Antwoord",)]
+    assert found("JW319", jw319, "CD085") == [("/Bericht/Antwoord/VerzoekAntwoord",)]
 
 
 # -- JW305 and JW307 -----------------------------------------------------------------
@@ -446,4 +577,9 @@ def test_tr101_and_cs058_start_and_stop(example, code, product):
 def test_tr018_stop_before_start(example):
     root = clean(example, "JW307")
     put(root, "Client/StopProducten/StopProduct[2]/Einddatum", "2026-04-14")
-    assert found("JW307", root, "TR018") == [("/Bericht/Client/StopProducten/StopProduct[2]/Einddatum",)]
+    assert found("JW307", root, "TR018") == [
+        (
+            "/Bericht/Client/StopProducten/StopProduct[2]/Einddatum",
+            "/Bericht/Client/StopProducten/StopProduct[2]/Begindatum",
+        )
+    ]

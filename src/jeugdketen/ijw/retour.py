@@ -7,8 +7,10 @@ builds all six; no message needs its own code.
 
 The retour always has a Header: BerichtCode of the retour, every other element of the heen
 header unchanged, IdentificatieRetour and DagtekeningRetour, XsdVersieRetour, and
-XsltVersie when the caller names the XSLT version used (IV033). What follows depends on
-the controleniveau at which errors were found (IV028):
+XsltVersie (IV033) when the XSLT rules found errors: the version of the official rule
+stylesheet whose verdicts :mod:`jeugdketen.ijw.rules` gives
+(:data:`~jeugdketen.ijw.rules.XSLT_VERSIE`), or the version the caller names. What follows
+depends on the controleniveau at which errors were found (IV028):
 
 * no errors: only the Header, **without** RetourCodes;
 * controleniveau 1, the message is not XSD-valid (``report.schema_valid`` is false or an
@@ -42,6 +44,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .report import Issue, Report, local_name
+from .rules import XSLT_VERSIE
 from .rules.registry import BERICHT, RULES
 from .schema import BASIS_NS, MESSAGES, ComplexType, Message
 from .structure import CODE as XSD_CODE
@@ -92,8 +95,11 @@ def build_retour(
 
     ``identificatie`` and ``dagtekening`` identify the retour itself (IdentificatieRetour,
     DagtekeningRetour). ``xslt_versie`` fills XsltVersie (IV033: required when the
-    official XSLTs rejected the message). ``xsd_versie_retour`` is (basisschema, bericht)
-    XSD version used to judge; by default the versions the heen message declared.
+    official XSLTs rejected the message); when not given and an in-message rule (the XSLT
+    checks) found an error, it is the version of the official rule stylesheet our rules give
+    the verdicts of. ``xsd_versie_retour`` is
+    (basisschema, bericht) XSD version used to judge; by default the versions the heen message
+    declared.
 
     Raises :class:`NoRetourError` for a message that is not XSD-valid (no retour is sent)
     and :class:`ValueError` for a message that has no retour message (JW323, JW325).
@@ -110,6 +116,8 @@ def build_retour(
     )
     header_type = retour.root.child("Header").type
     heen_header = _children(heen, "Header")[0]
+    if xslt_versie is None and any(is_in_message(issue) for issue in report.issues):
+        xslt_versie = XSLT_VERSIE  # IV033: the version of the XSLT rules that found the errors
     about = _About(identificatie, dagtekening, xslt_versie, xsd_versie_retour)
 
     if any(is_in_message(issue) for issue in report.issues):

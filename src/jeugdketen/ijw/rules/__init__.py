@@ -19,13 +19,23 @@ from . import common, declaratie, levering, toewijzing  # noqa: F401  (registers
 from .engine import REGISTRY, run
 from .registry import BERICHT, BERICHTOVERSTIJGEND, EXTERNE_BRON, RULES, RuleInfo
 
+#: The version of the official iJw 3.2 rule stylesheet (``alle-regels-jw-3.2.xsl``) whose
+#: verdicts these rules give, rule for rule and location for location; the differential tests
+#: (``tests/ijw/test_differential.py``) hold them to it and read this version from the
+#: stylesheet itself. Retour messages carry it as XsltVersie.
+XSLT_VERSIE = "2.10.5"
+
 #: (rule, message) pairs the registry lists but that are decided by a more specific rule here.
-COVERED_ELSEWHERE: dict[tuple[str, str], str] = {
-    (
-        "TR101",
-        "JW315",
-    ): "The only repeating class, AangevraagdProduct, is keyed by ReferentieAanbieder: TR383.",
-}
+COVERED_ELSEWHERE: dict[tuple[str, str], str] = {}
+
+#: Rules the official rule stylesheet applies to every element of a name, in whichever message it
+#: occurs (retour messages too), beyond the messages the standard lists for them. jeugdketen.ijw
+#: does the same, so that its verdicts are the official ones.
+CHECKED_BY_ELEMENT_NAME = frozenset({"CD005", "CD007", "CD025", "CS002", "CS050", "CS089", "CS139", "TR002"})
+
+#: (rule, message) pairs the official stylesheet checks beyond the standard's list otherwise:
+#: TR101 on repeated Antwoord and Woonplaatsbeginsel in JW319.
+ALSO_CHECKED: frozenset[tuple[str, str]] = frozenset({("TR101", "JW319")})
 
 
 def check_rules(message_code: str, root) -> list[Issue]:
@@ -45,12 +55,15 @@ def implemented() -> dict[str, tuple[str, ...]]:
 
 
 __all__ = [
+    "ALSO_CHECKED",
     "BERICHT",
+    "CHECKED_BY_ELEMENT_NAME",
     "BERICHTOVERSTIJGEND",
     "COVERED_ELSEWHERE",
     "EXTERNE_BRON",
     "RULES",
     "Issue",
+    "XSLT_VERSIE",
     "RuleInfo",
     "check_rules",
     "implemented",

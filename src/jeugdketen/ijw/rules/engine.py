@@ -75,6 +75,21 @@ def to_date(text: str | None) -> dt.date | None:
     return value
 
 
+def filled(element) -> bool:
+    """The official stylesheet's test ``*``: the element is there and its text is not blank."""
+    return element is not None and bool((element.text or "").strip())
+
+
+def digits(text: str | None) -> int | None:
+    """A date as the number the official stylesheet compares (``translate(date, '-', '')``)."""
+    if text is None:
+        return None
+    try:
+        return int(text.strip().replace("-", ""))
+    except ValueError:
+        return None
+
+
 def to_int(text: str | None) -> int | None:
     if text is None:
         return None
@@ -174,6 +189,10 @@ class Message:
         value = node.text.strip()
         return value or None
 
+    def iter_children(self, parent, name: str) -> Iterator:
+        """The children of ``parent`` with local name ``name``, in either namespace."""
+        return (child for child in elements(parent) if child.tag in (self.m(name), self.b(name)))
+
     def iter(self, *path: str) -> Iterator:
         """All elements at a path of local names below the root (the root's own name omitted)."""
         nodes = [self.root]
@@ -191,12 +210,14 @@ class Message:
         """An issue for rule ``code`` at one element or a sequence of elements."""
         if not isinstance(where, list | tuple):
             where = (where,)
-        return Issue(
-            code=code,
-            return_code=RULES[code].return_code,
-            locations=tuple(self.locate(element) for element in where),
-            text=text,
-        )
+        # Like the union of node sets in the official stylesheet: each element once, absent ones left out.
+        locations = tuple(dict.fromkeys(self.locate(element) for element in where if element is not None))
+        return Issue(code=code, return_code=RULES[code].return_code, locations=locations, text=text)
+
+    @cached_property
+    def dagtekening_element(self):
+        """The Dagtekening of the header's BerichtIdentificatie, which many rules name beside a date."""
+        return self.find(self.root, "Header", "BerichtIdentificatie", "Dagtekening")
 
 
 def run(message_code: str, root) -> list[Issue]:

@@ -462,7 +462,6 @@ _RULES: tuple[RuleInfo, ...] = (
         BERICHTOVERSTIJGEND,
         ("JW323",),
         "ReferentieNummer van de Prestatie moet uniek zijn voor de aanbieder binnen het wettelijk domein waarop de Prestatie betrekking heeft, zowel binnen één bericht als berichtoverstijgend.",
-        in_message_part="ReferentieNummer may not occur under two different clients in one message (within one client it is TR101).",
     ),
     _cross(
         "TR318",
@@ -477,7 +476,7 @@ _RULES: tuple[RuleInfo, ...] = (
         BERICHTOVERSTIJGEND,
         ("JW323",),
         "Een declaratiebericht bevat alleen prestaties waarvan de ProductPeriode valt binnen de huidige, of een voorgaande declaratieperiode.",
-        in_message_part="ProductPeriode may not end after the DeclaratiePeriode of the same message.",
+        in_message_part="Neither date of a ProductPeriode may lie after the end of the DeclaratiePeriode of the same message.",
     ),
     _cross(
         "TR321",

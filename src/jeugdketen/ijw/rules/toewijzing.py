@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from jeugdketen.ijw.report import Issue
 
-from .engine import Message, elements, rule, to_date
+from .engine import Message, digits, filled, rule, to_date
 
 #: Before 2021 a product without code could still carry an Omvang (CD080, CD095, CD096, CS338).
 END_OF_2020 = dt.date(2020, 12, 31)
@@ -30,20 +30,6 @@ REDEN_VERVALLEN, REDEN_VERWIJDERD = "01", "13"
 DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[a-zA-Z]{2}")
 
 
-def _filled_if_and_only_if(
-    message: Message, code: str, parent, name: str, condition: bool, *, missing: str, unexpected: str
-) -> Iterator[Issue]:
-    """``name`` under ``parent`` is there exactly when ``condition`` holds (CD005, CD007, CD043).
-
-    Missing, the issue names ``parent``; there without the condition, the element itself.
-    """
-    found = message.find(parent, name)
-    if condition and found is None:
-        yield message.issue(code, parent, missing)
-    elif not condition and found is not None:
-        yield message.issue(code, found, unexpected)
-
-
 @dataclass(slots=True)
 class ProductLine:
     """One ToegewezenProduct, AangevraagdProduct, NieuwProduct or TeWijzigenProduct."""
@@ -55,6 +41,7 @@ class ProductLine:
     start: dt.date | None
     start_name: str
     end: dt.date | None
+    end_text: str | None
     end_name: str
     omvang: object | None
     eenheid: str | None
@@ -62,10 +49,6 @@ class ProductLine:
     budget: str | None
     has_product: bool  # whether this class has a Product element at all
     position: int  # order in the message, to report pairs in document order
-
-    @property
-    def open_after_2020(self) -> bool:
-        return self.end is None or self.end > END_OF_2020
 
 
 #: (path below the root, start date element, end date element, has Product)
@@ -108,6 +91,7 @@ def product_lines(message: Message) -> list[ProductLine]:
                     start=to_date(message.text(element, start_name)),
                     start_name=start_name,
                     end=to_date(message.text(element, end_name)),
+                    end_text=message.text(element, end_name),
                     end_name=end_name,
                     omvang=omvang,
                     eenheid=message.text(omvang, "Eenheid") if omvang is not None else None,
@@ -131,7 +115,7 @@ def cd041_omvang_with_product_code(message: Message) -> Iterator[Issue]:
         if line.has_product and line.code is not None and line.omvang is None:
             yield message.issue(
                 "CD041",
-                line.element,
+                message.find(line.element, "Product", "Code"),
                 f"Omvang ontbreekt bij product {line.code}; met een productcode is Omvang verplicht.",
             )
 
@@ -140,10 +124,10 @@ def cd041_omvang_with_product_code(message: Message) -> Iterator[Issue]:
 def cd075_einddatum_with_budget(message: Message) -> Iterator[Issue]:
     """CD075: when Budget is filled, the Einddatum is filled."""
     for line in product_lines(message):
-        if line.budget is not None and line.end is None:
+        if line.budget is not None and line.end_text is None:
             yield message.issue(
                 "CD075",
-                line.element,
+                [message.find(line.element, "Budget"), message.find(line.element, line.end_name)],
                 f"Einddatum ontbreekt bij {line.kind}; bij een Budget is een Einddatum verplicht.",
             )
 
@@ -152,10 +136,10 @@ def cd075_einddatum_with_budget(message: Message) -> Iterator[Issue]:
 def cd076_einddatum_with_weekly_frequency(message: Message) -> Iterator[Issue]:
     """CD076: when Frequentie is 2 (per week), the Einddatum is filled."""
     for line in product_lines(message):
-        if line.frequentie == "2" and line.end is None:
+        if line.frequentie == "2" and line.end_text is None:
             yield message.issue(
                 "CD076",
-                line.element,
+                [message.find(line.omvang, "Frequentie"), message.find(line.element, line.end_name)],
                 f"Einddatum ontbreekt bij {line.kind}; "
                 "bij Frequentie 2 (per week) is een Einddatum verplicht.",
             )
@@ -167,7 +151,9 @@ def cd077_no_omvang_with_budget(message: Message) -> Iterator[Issue]:
     for line in product_lines(message):
         if line.budget is not None and line.omvang is not None:
             yield message.issue(
-                "CD077", line.omvang, "Omvang is gevuld terwijl er een Budget is; gebruik Omvang óf Budget."
+                "CD077",
+                [message.find(line.element, "Budget"), line.omvang],
+                "Omvang is gevuld terwijl er een Budget is; gebruik Omvang óf Budget.",
             )
 
 
@@ -175,10 +161,11 @@ def cd077_no_omvang_with_budget(message: Message) -> Iterator[Issue]:
 def cd078_no_budget_with_omvang(message: Message) -> Iterator[Issue]:
     """CD078: when Omvang is filled, Budget stays empty."""
     for line in product_lines(message):
-        if line.budget is not None and line.omvang is not None:
+        budget = message.find(line.element, "Budget")
+        if budget is not None and line.omvang is not None:
             yield message.issue(
                 "CD078",
-                message.find(line.element, "Budget"),
+                [line.omvang, budget],
                 "Budget is gevuld terwijl er een Omvang is; gebruik Omvang óf Budget.",
             )
 
@@ -215,35 +202,64 @@ def cd096_no_omvang_without_code(message: Message) -> Iterator[Issue]:
 
 def _no_omvang_without_code(message: Message, code: str) -> Iterator[Issue]:
     for line in product_lines(message):
-        if line.has_product and line.code is None and line.open_after_2020 and line.omvang is not None:
+        if (
+            line.has_product
+            and line.code is None
+            and line.omvang is not None
+            and (line.end_text is None or (digits(line.end_text) or 0) > 20201231)
+        ):
             yield message.issue(
                 code,
-                line.omvang,
+                [line.omvang, message.find(line.element, line.end_name)],
                 "Omvang is gevuld bij een product zonder productcode (aspecifiek of generiek toegewezen); "
                 "dan moet Omvang leeg blijven.",
             )
 
 
+#: Pairs of an end date and the start it may not precede (CS003), per message: the element that
+#: holds them (a path below the root), the end and the start.
+_END_AFTER_START = {
+    "JW301": (
+        (("Client", "Beschikking"), "Einddatum", "Ingangsdatum"),
+        (("Client", "ToegewezenProducten", "ToegewezenProduct"), "Einddatum", "Ingangsdatum"),
+        (("Client", "Contactgegevens", "Contact", "Periode"), "Einddatum", "Begindatum"),
+        (("Client", "Relaties", "Relatie", "Contact", "Periode"), "Einddatum", "Begindatum"),
+    ),
+    "JW315": (
+        (
+            ("Client", "AangevraagdeProducten", "AangevraagdProduct"),
+            "ToewijzingEinddatum",
+            "ToewijzingIngangsdatum",
+        ),
+    ),
+    "JW317": (
+        (
+            ("Client", "Verzoek", "TeWijzigenProducten", "TeWijzigenProduct"),
+            "Einddatum",
+            "GewensteIngangsdatum",
+        ),
+        (("Client", "Verzoek", "NieuweProducten", "NieuwProduct"), "Einddatum", "GewensteIngangsdatum"),
+    ),
+}
+
+
 @rule("CS003", "JW301", "JW315", "JW317")
 def cs003_end_not_before_start(message: Message) -> Iterator[Issue]:
-    """CS003: an Einddatum, when filled, is on or after the Begindatum (or Ingangsdatum) of its period."""
-    for line in product_lines(message):
-        if line.start is not None and line.end is not None and line.end < line.start:
-            yield message.issue(
-                "CS003",
-                message.find(line.element, line.end_name),
-                f"Einddatum {line.end} ligt voor {line.start_name} {line.start} bij {line.kind}.",
-            )
-    if message.code == "JW301":
-        for contact in _contacts(message):
-            periode = message.find(contact, "Periode")
-            if periode is None:
+    """CS003: an Einddatum, when filled, is on or after the start of its period; both are named."""
+    for path, end_name, start_name in _END_AFTER_START[message.code]:
+        for holder in message.iter(*path):
+            end = message.find(holder, end_name)
+            if end is None:
                 continue
-            begin = to_date(message.text(periode, "Begindatum"))
-            end = to_date(message.text(periode, "Einddatum"))
-            if begin is not None and end is not None and end < begin:
+            start = message.find(holder, start_name)
+            end_day = digits(end.text)
+            start_day = digits(start.text) if start is not None else None
+            if start is None or (end_day is not None and start_day is not None and start_day > end_day):
                 yield message.issue(
-                    "CS003", periode, f"Einddatum {end} ligt voor Begindatum {begin} van de Periode."
+                    "CS003",
+                    [end, start],
+                    f"{end_name} {end.text} ligt voor {start_name} "
+                    f"{start.text if start is not None else '(leeg)'}.",
                 )
 
 
@@ -251,12 +267,16 @@ def _limited_frequency(message: Message, code: str) -> Iterator[Issue]:
     for line in product_lines(message):
         if (
             line.eenheid in UNITS_WITH_LIMITED_FREQUENCY
-            and line.open_after_2020
+            and (line.end_text is None or (digits(line.end_text) or 0) > 20201231)
             and line.frequentie not in LIMITED_FREQUENCIES
         ):
             yield message.issue(
                 code,
-                line.omvang,
+                [
+                    message.find(line.omvang, "Eenheid"),
+                    message.find(line.omvang, "Frequentie"),
+                    message.find(line.element, line.end_name),
+                ],
                 f"Bij Eenheid {line.eenheid} moet Frequentie 2 (per week), 4 (per maand) of "
                 f"6 (totaal binnen de geldigheidsduur) zijn, niet {line.frequentie}.",
             )
@@ -276,13 +296,17 @@ def cs343_frequency_for_day_units(message: Message) -> Iterator[Issue]:
 
 @rule("CS335", "JW301")
 def cs335_removed_only_with_equal_dates(message: Message) -> Iterator[Issue]:
-    """CS335: RedenWijziging 13 (verwijderd) only when Ingangsdatum equals Einddatum."""
+    """CS335: RedenWijziging 13 (verwijderd) only when Ingangsdatum equals Einddatum (when both are there)."""
     for line in product_lines(message):
         reden = message.find(line.element, "RedenWijziging")
-        if reden is not None and (reden.text or "").strip() == REDEN_VERWIJDERD and line.start != line.end:
+        if reden is None or reden.text != REDEN_VERWIJDERD:
+            continue
+        start = message.find(line.element, "Ingangsdatum")
+        end = message.find(line.element, "Einddatum")
+        if start is not None and end is not None and start.text != end.text:
             yield message.issue(
                 "CS335",
-                reden,
+                [start, end],
                 "RedenWijziging 13 (verwijderd) mag alleen als de Ingangsdatum gelijk is aan de Einddatum.",
             )
 
@@ -312,16 +336,41 @@ def _clash(a: ProductLine, b: ProductLine) -> bool:
     return a.code is None or b.code is None or a.code == b.code
 
 
+def _before(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is not None and b is not None and a < b
+
+
+def _overlap(a: ProductLine, b: ProductLine) -> bool:
+    """Whether two periods overlap, as the official stylesheet decides it (an open end runs on)."""
+    if a.end is not None and b.end is not None:
+        return not (_before(a.end, b.start) or _before(b.end, a.start))
+    if a.end is not None:
+        return b.start is not None and a.end >= b.start
+    if b.end is not None:
+        return a.start is not None and b.end >= a.start
+    return True
+
+
 def _overlapping(lines: list[ProductLine]) -> Iterator[tuple[ProductLine, ProductLine]]:
-    """Pairs of the same product with overlapping periods, by a sweep over start dates."""
-    dated = sorted((line for line in lines if line.start is not None), key=lambda line: line.start)
-    active: list[ProductLine] = []
-    for line in dated:
-        active = [other for other in active if other.end is None or other.end >= line.start]
-        for other in active:
-            if _clash(other, line):
-                yield other, line
-        active.append(line)
+    """Pairs of the same product with overlapping periods, among siblings.
+
+    Lines are bucketed by Categorie, so only lines that could be the same product are
+    compared; a line without a Product is compared with every other.
+    """
+    by_parent: dict = {}
+    for line in lines:
+        by_parent.setdefault(line.element.getparent(), []).append(line)
+    for siblings in by_parent.values():
+        buckets: dict = {}
+        for line in siblings:
+            buckets.setdefault(line.categorie, []).append(line)
+        for line in siblings:
+            candidates = (
+                siblings if line.categorie is None else buckets[line.categorie] + buckets.get(None, [])
+            )
+            for other in candidates:
+                if other.position < line.position and _clash(other, line) and _overlap(other, line):
+                    yield other, line
 
 
 def _describe(line: ProductLine) -> str:
@@ -370,74 +419,27 @@ def tr410_no_overlapping_new_products(message: Message) -> Iterator[Issue]:
 # -- duplicates ------------------------------------------------------------------------
 
 
-def _duplicates(message: Message, items, key) -> Iterator[list]:
-    seen: dict = {}
-    for item in items:
-        seen.setdefault(key(item), []).append(item)
-    for group in seen.values():
-        if len(group) > 1:
-            yield group
-
-
-def _content(element) -> tuple:
-    """Everything an element says, to recognise a line repeated word for word."""
-    return tuple(
-        (node.tag, (node.text or "").strip()) for node in element.iter() if isinstance(node.tag, str)
-    )
-
-
-@rule("TR101", "JW301")
-def tr101_no_duplicates_in_toewijzing(message: Message) -> Iterator[Issue]:
-    """TR101: no duplicate lines in a JW301.
-
-    Keys: Relatie by Nummer, ToegewezenProduct by ToewijzingNummer, Contact word for word.
-    """
-    relaties = list(message.iter("Client", "Relaties", "Relatie"))
-    for group in _duplicates(message, relaties, lambda e: message.text(e, "Nummer")):
-        yield message.issue(
-            "TR101",
-            group,
-            f"Relatie met Nummer {message.text(group[0], 'Nummer')} komt {len(group)} keer voor.",
-        )
-    contacts = list(message.iter("Client", "Contactgegevens", "Contact"))
-    for group in _duplicates(message, contacts, _content):
-        yield message.issue("TR101", group, f"Hetzelfde Contact komt {len(group)} keer voor.")
-    products = [line.element for line in product_lines(message)]
-    for group in _duplicates(message, products, lambda e: message.text(e, "ToewijzingNummer")):
-        yield message.issue(
-            "TR101",
-            group,
-            f"ToegewezenProduct met ToewijzingNummer {message.text(group[0], 'ToewijzingNummer')} komt "
-            f"{len(group)} keer voor.",
-        )
-
-
-@rule("TR101", "JW317")
-def tr101_no_duplicates_in_verzoek_om_wijziging(message: Message) -> Iterator[Issue]:
-    """TR101: no duplicate lines in a JW317: each ToewijzingNummer once, as unchanged or to change."""
-    named = list(message.iter("Client", "Verzoek", "OngewijzigdeProducten", "OngewijzigdProduct")) + list(
-        message.iter("Client", "Verzoek", "TeWijzigenProducten", "TeWijzigenProduct")
-    )
-    for group in _duplicates(message, named, lambda e: message.text(e, "ToewijzingNummer")):
-        yield message.issue(
-            "TR101",
-            group,
-            f"ToewijzingNummer {message.text(group[0], 'ToewijzingNummer')} komt {len(group)} keer "
-            "voor in het verzoek; noem elke toewijzing één keer, als ongewijzigd of als te wijzigen product.",
-        )
-
-
 @rule("TR383", "JW315")
 def tr383_referentie_aanbieder_unique(message: Message) -> Iterator[Issue]:
-    """TR383: ReferentieAanbieder is unique for each AangevraagdProduct within the message."""
-    lines = [line.element for line in product_lines(message)]
-    for group in _duplicates(message, lines, lambda e: message.text(e, "ReferentieAanbieder")):
-        yield message.issue(
-            "TR383",
-            group,
-            f"ReferentieAanbieder {message.text(group[0], 'ReferentieAanbieder')} komt bij {len(group)} "
-            "aangevraagde producten voor; elk aangevraagd product heeft een eigen ReferentieAanbieder.",
-        )
+    """TR383: ReferentieAanbieder is unique for each AangevraagdProduct within the message.
+
+    As in the official stylesheet each repeat names the earlier ReferentieAanbieder and its
+    own VorigReferentieNummer, if it has one.
+    """
+    seen: dict = {}
+    for element in message.iter("Client", "AangevraagdeProducten", "AangevraagdProduct"):
+        referentie = message.find(element, "ReferentieAanbieder")
+        if referentie is None:
+            continue
+        key = (element.getparent(), (referentie.text or "").strip())
+        for earlier in seen.get(key, ()):
+            yield message.issue(
+                "TR383",
+                [earlier, message.find(element, "VorigReferentieNummer")],
+                f"ReferentieAanbieder {key[1]} komt bij meer aangevraagde producten voor; "
+                "elk aangevraagd product heeft een eigen ReferentieAanbieder.",
+            )
+        seen.setdefault((element.getparent(), referentie.text), []).append(referentie)
 
 
 # -- JW301: client, names and contacts ---------------------------------------------------
@@ -468,40 +470,41 @@ def tr006_contact_has_phone_or_address(message: Message) -> Iterator[Issue]:
 
 @rule("TR061", "JW301")
 def tr061_client_has_home_address(message: Message) -> Iterator[Issue]:
-    """TR061: a Client has at least one address of Soort 01 (BRP), 02 (correspondentie) or 03 (verblijf)."""
-    for client in message.iter("Client"):
-        contactgegevens = message.find(client, "Contactgegevens")
-        soorten = {_soort(message, contact) for contact in elements(contactgegevens)}
-        if not soorten & {"01", "02", "03"}:
+    """TR061: a Client has at least one address of Soort 01 (BRP), 02 (correspondentie) or 03 (verblijf).
+
+    The issue names every Contact of the client, as the official report does.
+    """
+    for contactgegevens in message.iter("Client", "Contactgegevens"):
+        contacts = list(message.iter_children(contactgegevens, "Contact"))
+        if not any(message.text(contact, "Soort") in ("01", "02", "03") for contact in contacts):
             yield message.issue(
                 "TR061",
-                contactgegevens,
+                contacts,
                 "De cliënt heeft geen adres van Soort 01 (BRP-adres), 02 (correspondentieadres) of "
                 "03 (verblijfadres).",
             )
 
 
-def _soort(message: Message, contact) -> str | None:
-    soort = message.text(contact, "Soort")
-    return soort.zfill(2) if soort else soort
+#: Every message: the address rules (CD005, CD025, CS089) follow the basisschema elements.
+ALL = (
+    "JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315",
+    "JW316", "JW317", "JW318", "JW319", "JW320", "JW323", "JW325",
+)  # fmt: skip
 
 
-@rule("CD005", "JW301")
+@rule("CD005", *ALL)
 def cd005_landcode_with_postcode(message: Message) -> Iterator[Issue]:
-    """CD005: LandCode is filled if and only if Postcode is filled."""
-    for contact in _contacts(message):
-        address = message.find(contact, "Adres")
-        if address is None:
-            continue
-        yield from _filled_if_and_only_if(
-            message,
-            "CD005",
-            address,
-            "LandCode",
-            message.find(address, "Postcode") is not None,
-            missing="LandCode ontbreekt; bij een Postcode is LandCode verplicht.",
-            unexpected="LandCode is gevuld zonder Postcode; dan moet LandCode leeg blijven.",
+    """CD005: LandCode is filled if and only if Postcode is filled; both are named."""
+    for element in message.root.iter(message.b("Postcode"), message.b("LandCode")):
+        other = message.find(
+            element.getparent(), "LandCode" if element.tag.endswith("}Postcode") else "Postcode"
         )
+        if filled(element) and not filled(other):
+            yield message.issue(
+                "CD005",
+                [element, other],
+                "LandCode en Postcode zijn beide gevuld of beide leeg.",
+            )
 
 
 @rule("CD009", "JW301")
@@ -509,24 +512,24 @@ def cd009_periode_only_for_temporary_address(message: Message) -> Iterator[Issue
     """CD009: a Contact has a Periode only when Soort is 04 (tijdelijk adres)."""
     for contact in _contacts(message):
         periode = message.find(contact, "Periode")
-        if periode is not None and _soort(message, contact) != "04":
+        if periode is not None and message.text(contact, "Soort") != "04":
             yield message.issue(
-                "CD009", periode, "Een Periode mag alleen bij een tijdelijk adres (Soort 04) gevuld worden."
+                "CD009",
+                [periode, message.find(contact, "Soort")],
+                "Een Periode mag alleen bij een tijdelijk adres (Soort 04) gevuld worden.",
             )
 
 
-@rule("CD025", "JW301")
+@rule("CD025", *ALL)
 def cd025_huis_for_dutch_address(message: Message) -> Iterator[Issue]:
-    """CD025: an address with LandCode NL has a Huis."""
-    for contact in _contacts(message):
-        address = message.find(contact, "Adres")
-        if (
-            address is not None
-            and message.text(address, "LandCode") == "NL"
-            and message.find(address, "Huis") is None
-        ):
+    """CD025: an address with LandCode NL has a Huisnummer."""
+    for landcode in message.root.iter(message.b("LandCode")):
+        huisnummer = message.find(landcode.getparent(), "Huis", "Huisnummer")
+        if message.text(landcode) == "NL" and not filled(huisnummer):
             yield message.issue(
-                "CD025", address, "Huis ontbreekt; bij een Nederlands adres (LandCode NL) is Huis verplicht."
+                "CD025",
+                [landcode, huisnummer],
+                "Huisnummer ontbreekt; bij een Nederlands adres (LandCode NL) is het verplicht.",
             )
 
 
@@ -534,52 +537,46 @@ def cd025_huis_for_dutch_address(message: Message) -> Iterator[Issue]:
 def cd034_postcode_for_home_address(message: Message) -> Iterator[Issue]:
     """CD034: an address of Soort 01 (BRP) or 03 (verblijf) has a Postcode."""
     for contact in _contacts(message):
-        if _soort(message, contact) in ("01", "03") and message.find(contact, "Adres", "Postcode") is None:
+        postcode = message.find(contact, "Adres", "Postcode")
+        if message.text(contact, "Soort") in ("01", "03") and not filled(postcode):
             yield message.issue(
                 "CD034",
-                contact,
+                [message.find(contact, "Soort"), postcode],
                 "Postcode ontbreekt; bij een BRP-adres (Soort 01) of verblijfadres (Soort 03) "
                 "is Postcode verplicht.",
             )
 
 
-@rule("CS089", "JW301")
+@rule("CS089", *ALL)
 def cs089_dutch_postcode_format(message: Message) -> Iterator[Issue]:
     """CS089: with LandCode NL the Postcode has the Dutch format (1234AB)."""
-    for contact in _contacts(message):
-        address = message.find(contact, "Adres")
-        if address is None or message.text(address, "LandCode") != "NL":
+    for landcode in message.root.iter(message.b("LandCode")):
+        if message.text(landcode) != "NL":
             continue
-        postcode = message.find(address, "Postcode")
-        value = message.text(postcode) if postcode is not None else None
-        if value is not None and not DUTCH_POSTCODE.fullmatch(value):
+        postcode = message.find(landcode.getparent(), "Postcode")
+        value = postcode.text if postcode is not None else None
+        if not DUTCH_POSTCODE.fullmatch(value or ""):
             yield message.issue(
                 "CS089",
-                postcode,
-                f"Postcode '{value}' is geen Nederlandse postcode (vier cijfers en twee letters).",
+                [landcode, postcode],
+                f"Postcode '{value or ''}' is geen Nederlandse postcode (vier cijfers en twee letters).",
             )
 
 
-def _names(message: Message) -> Iterator:
-    yield from message.iter("Client", "Naam")
-    yield from message.iter("Client", "Relaties", "Relatie", "Naam")
-
-
-@rule("CS050", "JW301")
+@rule("CS050", *ALL)
 def cs050_naamgebruik_matches_partnernaam(message: Message) -> Iterator[Issue]:
     """CS050: with a Partnernaam, NaamGebruik is 1, 2, 3 or 4; without one it is 1 or 6."""
-    for naam in _names(message):
-        gebruik = message.text(naam, "NaamGebruik")
-        if gebruik is None:
-            continue
-        if message.find(naam, "Partnernaam") is not None:
+    for element in message.root.iter(message.b("NaamGebruik")):
+        gebruik = message.text(element)
+        partnernaam = message.find(element.getparent(), "Partnernaam")
+        if partnernaam is not None:
             allowed, because = ("1", "2", "3", "4"), "met een Partnernaam"
         else:
             allowed, because = ("1", "6"), "zonder Partnernaam"
         if gebruik not in allowed:
             yield message.issue(
                 "CS050",
-                message.find(naam, "NaamGebruik"),
+                [partnernaam, element],
                 f"NaamGebruik {gebruik} is niet toegestaan {because}; kies uit {', '.join(allowed)}.",
             )
 
@@ -596,19 +593,18 @@ def cs318_client_is_natural_person(message: Message) -> Iterator[Issue]:
             )
 
 
-@rule("CD007", "JW301")
+@rule("CD007", *ALL)
 def cd007_language_for_interpreter(message: Message) -> Iterator[Issue]:
-    """CD007: Taal is filled if and only if Communicatie/Vorm is 1 (tolk taal)."""
-    for communicatie in message.iter("Client", "Communicatie"):
-        yield from _filled_if_and_only_if(
-            message,
-            "CD007",
-            communicatie,
-            "Taal",
-            message.text(communicatie, "Vorm") == "1",
-            missing="Taal ontbreekt; bij Vorm 1 (tolk taal) is Taal verplicht.",
-            unexpected="Taal is gevuld, maar mag alleen bij Vorm 1 (tolk taal).",
-        )
+    """CD007: Taal is filled if and only if Vorm is 1 (tolk taal); both are named."""
+    holders = {element.getparent() for element in message.root.iter(message.b("Taal"), message.b("Vorm"))}
+    for holder in holders:
+        taal, vorm = message.find(holder, "Taal"), message.find(holder, "Vorm")
+        if filled(taal) != (message.text(vorm) == "1"):
+            yield message.issue(
+                "CD007",
+                [taal, vorm],
+                "Taal is verplicht bij Vorm 1 (tolk taal) en mag alleen dan gevuld zijn.",
+            )
 
 
 # -- JW315: verwijzer and beschikking ------------------------------------------------------
@@ -620,37 +616,33 @@ REFERRERS_WITH_CODE = frozenset({"02", "03", "04", "05"})
 def cd043_beschikking_dates(message: Message) -> Iterator[Issue]:
     """CD043: BeschikkingIngangsdatum is filled if and only if BeschikkingNummer is filled."""
     for line in product_lines(message):
-        yield from _filled_if_and_only_if(
-            message,
-            "CD043",
-            line.element,
-            "BeschikkingIngangsdatum",
-            message.find(line.element, "BeschikkingNummer") is not None,
-            missing="BeschikkingIngangsdatum ontbreekt; bij een BeschikkingNummer is die verplicht.",
-            unexpected="BeschikkingIngangsdatum is gevuld zonder BeschikkingNummer; "
-            "dan moet die leeg blijven.",
-        )
+        nummer = message.find(line.element, "BeschikkingNummer")
+        ingangsdatum = message.find(line.element, "BeschikkingIngangsdatum")
+        if filled(nummer) != filled(ingangsdatum):
+            yield message.issue(
+                "CD043",
+                [nummer, ingangsdatum],
+                "BeschikkingIngangsdatum is verplicht bij een BeschikkingNummer "
+                "en mag alleen dan gevuld zijn.",
+            )
 
 
 def _verwijzers(message: Message) -> Iterator:
     for line in product_lines(message):
         verwijzer = message.find(line.element, "Verwijzer")
         if verwijzer is not None:
-            yield verwijzer, message.text(verwijzer, "Type")
+            yield verwijzer, message.find(verwijzer, "Type")
 
 
 @rule("CD066", "JW315")
 def cd066_no_name_with_referrer_code(message: Message) -> Iterator[Issue]:
     """CD066: for referrer type 02-05 with a ZorgverlenerCode, the Naam of the Verwijzer is empty."""
     for verwijzer, soort in _verwijzers(message):
-        if (
-            soort in REFERRERS_WITH_CODE
-            and message.find(verwijzer, "ZorgverlenerCode") is not None
-            and message.find(verwijzer, "Naam") is not None
-        ):
+        code, naam = message.find(verwijzer, "ZorgverlenerCode"), message.find(verwijzer, "Naam")
+        if message.text(soort) in REFERRERS_WITH_CODE and filled(code) and filled(naam):
             yield message.issue(
                 "CD066",
-                message.find(verwijzer, "Naam"),
+                [code, naam, soort],
                 "Naam van de verwijzer is gevuld terwijl er een ZorgverlenerCode is; "
                 "dan moet Naam leeg blijven.",
             )
@@ -660,14 +652,11 @@ def cd066_no_name_with_referrer_code(message: Message) -> Iterator[Issue]:
 def cd067_name_without_referrer_code(message: Message) -> Iterator[Issue]:
     """CD067: for referrer type 02-05 without a ZorgverlenerCode, the Naam of the Verwijzer is filled."""
     for verwijzer, soort in _verwijzers(message):
-        if (
-            soort in REFERRERS_WITH_CODE
-            and message.find(verwijzer, "ZorgverlenerCode") is None
-            and message.find(verwijzer, "Naam") is None
-        ):
+        code, naam = message.find(verwijzer, "ZorgverlenerCode"), message.find(verwijzer, "Naam")
+        if message.text(soort) in REFERRERS_WITH_CODE and not filled(code) and not filled(naam):
             yield message.issue(
                 "CD067",
-                verwijzer,
+                [code, naam, soort],
                 "Naam van de verwijzer ontbreekt; zonder ZorgverlenerCode is de naam verplicht.",
             )
 
@@ -677,11 +666,12 @@ def cd068_referrer_code_only_for_practitioners(message: Message) -> Iterator[Iss
     """CD068: for a referrer type other than 02-05, ZorgverlenerCode is empty."""
     for verwijzer, soort in _verwijzers(message):
         code = message.find(verwijzer, "ZorgverlenerCode")
-        if soort not in REFERRERS_WITH_CODE and code is not None:
+        if message.text(soort) not in REFERRERS_WITH_CODE and filled(code):
             yield message.issue(
                 "CD068",
-                code,
-                f"ZorgverlenerCode mag alleen bij verwijzertype 02, 03, 04 of 05, niet bij type {soort}.",
+                [soort, code],
+                f"ZorgverlenerCode mag alleen bij verwijzertype 02, 03, 04 of 05, "
+                f"niet bij type {message.text(soort)}.",
             )
 
 
@@ -719,16 +709,19 @@ def tr353_something_changes(message: Message) -> Iterator[Issue]:
 @rule("TR380", "JW317")
 def tr380_new_product_starts_after_dagtekening(message: Message) -> Iterator[Issue]:
     """TR380: the GewensteIngangsdatum of a NieuwProduct lies after the Dagtekening of the message."""
-    dagtekening = message.dagtekening
-    if dagtekening is None:
-        return
+    dagtekening = message.dagtekening_element
+    limit = digits(dagtekening.text) if dagtekening is not None else None
     for line in product_lines(message):
-        if line.kind == "NieuwProduct" and line.start is not None and line.start <= dagtekening:
+        if line.kind != "NieuwProduct":
+            continue
+        start = message.find(line.element, "GewensteIngangsdatum")
+        value = digits(start.text) if start is not None else None
+        if limit is not None and value is not None and limit >= value:
             yield message.issue(
                 "TR380",
-                message.find(line.element, "GewensteIngangsdatum"),
-                f"GewensteIngangsdatum {line.start} moet na de dagtekening van het bericht "
-                f"({dagtekening}) liggen.",
+                [start, dagtekening],
+                f"GewensteIngangsdatum {start.text} moet na de dagtekening van het bericht "
+                f"({dagtekening.text}) liggen.",
             )
 
 
@@ -738,65 +731,61 @@ AFGEWEZEN, IN_ONDERZOEK = "1", "2"
 WOONPLAATSBEGINSEL = "8"
 
 
-def _antwoord_requires(
-    message: Message, code: str, when: str, value: str, name: str, text: str
-) -> Iterator[Issue]:
-    """In an Antwoord whose ``when`` is ``value``, ``name`` is there (CD085, TR377)."""
+def _antwoorden(message: Message) -> Iterator[tuple]:
     for antwoord in message.iter("Antwoord"):
-        if message.text(antwoord, when) == value and message.find(antwoord, name) is None:
-            yield message.issue(code, antwoord, text)
+        yield (
+            antwoord,
+            message.find(antwoord, "VerzoekAntwoord"),
+            message.find(antwoord, "RedenAfwijzingVerzoek"),
+            message.find(antwoord, "Woonplaatsbeginsel"),
+        )
 
 
 @rule("CD085", "JW319")
 def cd085_reason_when_refused(message: Message) -> Iterator[Issue]:
     """CD085: when VerzoekAntwoord is 1 (verzoek afgewezen), RedenAfwijzingVerzoek is filled."""
-    yield from _antwoord_requires(
-        message,
-        "CD085",
-        "VerzoekAntwoord",
-        AFGEWEZEN,
-        "RedenAfwijzingVerzoek",
-        "RedenAfwijzingVerzoek ontbreekt; bij een afgewezen verzoek is de reden verplicht.",
-    )
+    for _, antwoord, reden, _ in _antwoorden(message):
+        if message.text(antwoord) == AFGEWEZEN and not filled(reden):
+            yield message.issue(
+                "CD085",
+                [antwoord, reden],
+                "RedenAfwijzingVerzoek ontbreekt; bij een afgewezen verzoek is de reden verplicht.",
+            )
 
 
 @rule("CD086", "JW319")
 def cd086_no_reason_while_investigating(message: Message) -> Iterator[Issue]:
     """CD086: when VerzoekAntwoord is 2 (aanvraag in onderzoek), RedenAfwijzingVerzoek is empty."""
-    for antwoord in message.iter("Antwoord"):
-        reden = message.find(antwoord, "RedenAfwijzingVerzoek")
-        if message.text(antwoord, "VerzoekAntwoord") == IN_ONDERZOEK and reden is not None:
+    for _, antwoord, reden, _ in _antwoorden(message):
+        if message.text(antwoord) == IN_ONDERZOEK and filled(reden):
             yield message.issue(
-                "CD086", reden, "RedenAfwijzingVerzoek is gevuld terwijl de aanvraag nog in onderzoek is."
+                "CD086",
+                [antwoord, reden],
+                "RedenAfwijzingVerzoek is gevuld terwijl de aanvraag nog in onderzoek is.",
             )
 
 
 @rule("TR377", "JW319")
 def tr377_woonplaatsbeginsel_named(message: Message) -> Iterator[Issue]:
     """TR377: with RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) the Woonplaatsbeginsel class is present."""
-    yield from _antwoord_requires(
-        message,
-        "TR377",
-        "RedenAfwijzingVerzoek",
-        WOONPLAATSBEGINSEL,
-        "Woonplaatsbeginsel",
-        "Bij afwijzing wegens het woonplaatsbeginsel moet Woonplaatsbeginsel "
-        "de verantwoordelijke gemeente noemen.",
-    )
+    for _, _, reden, woonplaatsbeginsel in _antwoorden(message):
+        if reden is not None and message.text(reden) == WOONPLAATSBEGINSEL and woonplaatsbeginsel is None:
+            yield message.issue(
+                "TR377",
+                reden,
+                "Bij afwijzing wegens het woonplaatsbeginsel moet Woonplaatsbeginsel "
+                "de verantwoordelijke gemeente noemen.",
+            )
 
 
 @rule("TR409", "JW319")
 def tr409_woonplaatsbeginsel_only_for_reason_8(message: Message) -> Iterator[Issue]:
-    """TR409: without RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) the Woonplaatsbeginsel class is absent."""
-    for antwoord in message.iter("Antwoord"):
-        woonplaatsbeginsel = message.find(antwoord, "Woonplaatsbeginsel")
-        if (
-            woonplaatsbeginsel is not None
-            and message.text(antwoord, "RedenAfwijzingVerzoek") != WOONPLAATSBEGINSEL
-        ):
+    """TR409: with a RedenAfwijzingVerzoek other than 8 (woonplaatsbeginsel), Woonplaatsbeginsel is absent."""
+    for _, _, reden, woonplaatsbeginsel in _antwoorden(message):
+        if reden is not None and message.text(reden) != WOONPLAATSBEGINSEL and woonplaatsbeginsel is not None:
             yield message.issue(
                 "TR409",
-                woonplaatsbeginsel,
+                [reden, woonplaatsbeginsel],
                 "Woonplaatsbeginsel mag alleen gevuld worden bij "
                 "RedenAfwijzingVerzoek 8 (woonplaatsbeginsel).",
             )
