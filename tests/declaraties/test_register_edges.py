@@ -122,14 +122,64 @@ def test_more_than_three_etmalen_a_week_are_refused():
     assert judged(ctx, _weekly(4)) == [["PB-PLAFOND-PERIODE"]]
 
 
-def test_indirect_time_where_the_contract_allows_it_is_paid():
-    ctx = context("midden-limburg-oost-2020")
-    ctx.tariffs[(PRODUCT, 2023)] = (Decimal("70.00"), True)
+def _indirect(region: str, limits: dict, contract_allows: bool = False) -> list[list[str]]:
+    ctx = context(region)
+    ctx.products[PRODUCT] = ("45A04", limits, None)
+    ctx.product_regions[PRODUCT] = region
+    ctx.tariffs[(PRODUCT, 2023)] = (Decimal("70.00"), contract_allows)
     ctx.indirect["R1"] = 30
-    assert judged(ctx, line()) == [[]]
+    return judged(ctx, line())
+
+
+def test_indirect_time_where_the_contract_allows_it_is_paid():
+    # Midden-Limburg Oost art. 19.3: the individual Jeugd GGZ treatments, marked in the catalogue.
+    assert _indirect("midden-limburg-oost-2020", {"indirect_time_allowed": True}) == [[]]
 
 
 def test_indirect_time_where_the_contract_does_not_is_refused():
-    ctx = context("midden-limburg-oost-2020")
-    ctx.indirect["R1"] = 30
-    assert judged(ctx, line()) == [["CT-INDIRECT"]]
+    # Any other product, even under a contract that allows indirect time in general.
+    assert _indirect("midden-limburg-oost-2020", {"indirect_time_allowed": None}, True) == [["CT-INDIRECT"]]
+
+
+def test_indirect_time_is_billable_where_the_book_says_so():
+    for region in ("alkmaar-2023", "noordoost-brabant-2021"):
+        assert _indirect(region, {}) == [[]], region
+
+
+def test_indirect_time_is_refused_for_a_product_the_book_excludes():
+    for region in ("alkmaar-2023", "noordoost-brabant-2021"):
+        assert _indirect(region, {"indirect_time_allowed": False}, True) == [["CT-INDIRECT"]], region
+
+
+def test_where_no_document_speaks_the_contract_decides_indirect_time():
+    assert _indirect("groningen-2016", {}, True) == [[]]
+    assert _indirect("groningen-2016", {}, False) == [["CT-INDIRECT"]]
+
+
+def _open_ended(region: str, month: int) -> list[list[str]]:
+    # Toewijzing from 4 March 2021 without an end: two years run to 3 March 2023.
+    ctx = context(region)
+    tw = ctx.toewijzingen["100001"]
+    tw.begin, tw.end = dt.date(2021, 3, 4), None
+    ctx.first_start[tw.id] = tw.begin
+    ctx.tariffs[(PRODUCT, 2023)] = (Decimal("70.00"), False)
+    first = dt.date(2023, month, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    one = Line(
+        position=1, bsn="999990019", reference="O1", previous_reference="", toewijzing_number="100001",
+        product_category="45", product_code="45A04", begin=first, end=last, volume=1, unit="04",
+        tariff_cents=7000, amount_cents=7000, debit_credit="D",
+    )  # fmt: skip
+    return judged(ctx, one)
+
+
+def test_an_open_toewijzing_is_billed_for_the_last_whole_month_within_two_years():
+    assert _open_ended("midden-limburg-oost-2020", 2) == [[]]
+
+
+def test_an_open_toewijzing_is_not_billed_for_care_past_two_years():
+    assert _open_ended("midden-limburg-oost-2020", 3) == [["DUUR-OPEN"]]
+
+
+def test_the_two_years_of_an_open_toewijzing_do_not_leak_into_other_regions():
+    assert _open_ended("noordoost-brabant-2021", 3) == [[]]

@@ -16,7 +16,9 @@ from jeugdketen.toegang.models import Route, Toewijzing
 from jeugdketen.toegang.services import record_plan, register_referral
 
 START = dt.date(2024, 3, 4)  # a Monday
-CONTRACT_DEADLINES = [kind for kind, deadline in DEADLINES.items() if deadline.rule]
+# The Bijlage 1 deadlines count working days; the invoicing deadline (art. 20.3) is a calendar
+# date, tested in tests/declaraties/test_invoicing_deadline.py.
+CONTRACT_DEADLINES = [kind for kind, deadline in DEADLINES.items() if deadline.rule and deadline.working_days]
 
 
 @pytest.fixture

@@ -66,6 +66,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "export.run",
             "client.view",
             "tariffmodel.view",
+            "melding.view",
         }
     ),
     Role.AANBIEDER: frozenset(
@@ -79,6 +80,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "declaratie.view",
             "declaratie.submit",
             "delivery.change",
+            "melding.view",
+            "melding.report",
         }
     ),
     Role.BEHEER: frozenset(

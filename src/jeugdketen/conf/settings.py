@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jeugdketen.monitoring",
     "jeugdketen.tarieven",
     "jeugdketen.regels",
+    "jeugdketen.meldingen",
     "jeugdketen.inrichting",
     "jeugdketen.demo",
     "jeugdketen.web",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("monitoring/", include("jeugdketen.monitoring.urls")),
     path("tarieven/", include("jeugdketen.tarieven.urls")),
     path("regels/", include("jeugdketen.regels.urls")),
+    path("meldingen/", include("jeugdketen.meldingen.urls")),
     path("inrichting/", include("jeugdketen.inrichting.urls")),
     path("", include("jeugdketen.web.urls")),
 ]

@@ -94,3 +94,27 @@ class AcceptanceExemption(models.Model):
     reason = models.CharField(max_length=255)
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
+
+
+class Jaarrekening(models.Model):
+    """A provider's filed annual accounts: the figures a region tests micro-enterprise status on.
+
+    Noordoost-Brabant gives a micro-onderneming a lower overhead and a micro tariff when it meets
+    at least two of three criteria, tested on its latest filed accounts (:mod:`.micro`).
+    """
+
+    provider = models.ForeignKey(
+        "catalogus.Provider", on_delete=models.CASCADE, related_name="jaarrekeningen"
+    )
+    year = models.PositiveSmallIntegerField(help_text="Financial year of the accounts")
+    filed_on = models.DateField(help_text="Date the accounts were filed (gedeponeerd)")
+    balance_total = models.DecimalField(max_digits=14, decimal_places=2, help_text="Balanstotaal, euros")
+    net_revenue = models.DecimalField(max_digits=14, decimal_places=2, help_text="Netto omzet, euros")
+    fte = models.DecimalField(max_digits=7, decimal_places=2, help_text="Average staff in fte")
+
+    class Meta:
+        ordering = ["provider", "-filed_on"]
+        constraints = [models.UniqueConstraint(fields=["provider", "year"], name="one_jaarrekening_per_year")]
+
+    def __str__(self) -> str:
+        return f"Jaarrekening {self.year} van {self.provider}"

@@ -32,6 +32,8 @@ from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 from jeugdketen.toegang.models import Toewijzing
 
+from . import looptijd, verblijf
+from .indirect import indirect_allowed
 from .jw323 import Line
 from .models import GeleverdeZorg, Prestatie
 from .rules import RULES
@@ -115,6 +117,14 @@ class Context:
     # The regions whose contract binds this municipality: contract rules (the vervaltermijn) hold
     # only where one of them has them, so no region's contract leaks into another.
     contract_regions: frozenset[str] = frozenset()
+    # Residential billing (:mod:`.verblijf`): the register of stay days per toewijzing, the
+    # product book region of each product, the lighter clinical stays per (region, code).
+    stay_days: dict[int, list] = field(default_factory=dict)
+    product_regions: dict[int, str] = field(default_factory=dict)
+    lower_products: dict[tuple[str, str], int] = field(default_factory=dict)
+    stay_verdicts: dict[int, dict] = field(default_factory=dict)
+    respite_by_stay: dict[int, tuple] = field(default_factory=dict)  # product -> (rule, most per stay)
+    foster_products: frozenset[int] = frozenset()  # exempt from the two years of an open end
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -164,7 +174,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         .annotate(first=Min("date"))
         .values_list("toewijzing_id", "first")
     }
+    stay_days, product_regions, lower_products, respite_by_stay = verblijf.load(toewijzingen, lines)
     product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
+    product_ids |= set(lower_products.values())
     tariffs: dict[tuple[int, int], tuple[Decimal, bool]] = {}
     rows = ContractProduct.objects.filter(
         applicable_tariffs(), contract__provider_id__in=provider_ids, product_id__in=product_ids
@@ -245,6 +257,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
             provider=provider, reference__in=among(references), indirect_volume__gt=0
         ).values_list("reference", "indirect_volume")
     )
+    contract_regions = frozenset(municipality.regions.values_list("slug", flat=True))
     return Context(
         provider_id=provider.pk,
         toewijzingen=toewijzingen,
@@ -259,7 +272,12 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         used_amount=used_amount,
         cap_used=cap_used,
         indirect=indirect,
-        contract_regions=frozenset(municipality.regions.values_list("slug", flat=True)),
+        contract_regions=contract_regions,
+        foster_products=looptijd.foster_products(toewijzingen, contract_regions),
+        stay_days=stay_days,
+        product_regions=product_regions,
+        lower_products=lower_products,
+        respite_by_stay=respite_by_stay,
     )
 
 
@@ -438,7 +456,7 @@ def _judge_debit(context: Context, verdict: Verdict, seen: set[str], received_on
     _judge_cumulative(context, verdict, tw)
 
 
-@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD", "CT-INDIRECT")
+@regel("PB-PLAFOND-PERIODE", "PB-LEEFTIJD")
 def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> None:
     line = verdict.line
     if tw.bsn != line.bsn:
@@ -449,8 +467,13 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
         verdict.reject(
             "TR339", f"De toewijzing heeft productcategorie {tw.category}, niet {line.product_category}."
         )
+    product_id = tw.product_id
     if tw.code and tw.code != line.product_code:
-        verdict.reject("TR340", f"De toewijzing heeft productcode {tw.code}, niet {line.product_code}.")
+        lighter = verblijf.lighter(context, tw, line.product_code)  # VERBLIJF-AFSCHALEN
+        if lighter is None:
+            verdict.reject("TR340", f"De toewijzing heeft productcode {tw.code}, niet {line.product_code}.")
+        else:
+            product_id = verdict.product_id = lighter
     if tw.unit and tw.unit != line.unit:
         verdict.reject("TR341", f"De toewijzing heeft eenheid {tw.unit}, niet {line.unit}.")
     begin_outside = line.begin < tw.begin or (tw.end and line.begin > tw.end)
@@ -460,10 +483,11 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
     if end_outside:
         verdict.reject("TR308", f"Einddatum {line.end:%d-%m-%Y} ligt buiten de toewijzing; {_span(tw)}.")
     _whole_month(verdict, tw, begin_outside=begin_outside, end_outside=end_outside)
+    looptijd.judge_open_end(context, verdict, tw)
     start = context.first_start.get(tw.id)
     if start is None or start > line.end:
         verdict.reject("JW305", f"Voor toewijzing {tw.number} is geen start van de zorg (JW305) ontvangen.")
-    contract = context.tariffs.get((tw.product_id, line.begin.year)) if tw.product_id else None
+    contract = context.tariffs.get((product_id, line.begin.year)) if product_id else None
     contract_cents = int(contract[0] * 100) if contract else None
     if line.unit != "83":
         if contract_cents is None:
@@ -485,6 +509,7 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
             "TR321",
             f"{line.volume} is meer dan de toegewezen {tw.volume} per {_per(tw.frequency)} in deze periode.",
         )
+    verblijf.judge_stay(context, verdict, tw)
     product = context.products.get(tw.product_id)
     if product is None:
         return
@@ -507,12 +532,12 @@ def _judge_against_toewijzing(context: Context, verdict: Verdict, tw: Tw) -> Non
             )
     indirect = context.indirect.get(line.reference, 0)
     if indirect:
-        allowed = bool(contract and contract[1]) and limits.get("indirect_time_allowed") is not False
-        if not allowed:
+        region = context.product_regions.get(tw.product_id, "")
+        if not indirect_allowed(region, limits, bool(contract and contract[1])):
             verdict.reject(
                 "CT-INDIRECT",
                 f"{indirect} {line.unit == '01' and 'minuten' or 'eenheden'} indirecte tijd gedeclareerd; "
-                "het contract staat indirecte tijd voor dit product niet toe.",
+                "het contract of productenboek staat indirecte tijd voor dit product niet toe.",
             )
 
 

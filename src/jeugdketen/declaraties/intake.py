@@ -28,6 +28,7 @@ from jeugdketen.catalogus.models import Municipality, Provider
 from jeugdketen.ijw.report import Issue, Report, local_name
 from jeugdketen.ijw.validate import validate_document
 from jeugdketen.ijw.xml import Document, parse
+from jeugdketen.levering.invoicing import close_billed
 
 from . import jw325, signals
 from .engine import Verdict, chunks, judge, load_context
@@ -164,6 +165,8 @@ def process_jw323(
             lines_rejected=len(rejected), retourcodes=["8001"] if not rejected else ["0200"],
         )  # fmt: skip
         _store(declaratie, verdicts, today)
+        # The invoice for these months is in: the contract's invoicing tasks close (TERMIJN-FACTUUR).
+        close_billed([(v.toewijzing_id, v.line.begin) for v in verdicts if v.line.debit_credit == "D"], today)
         transaction.on_commit(
             lambda: signals.declaration_judged.send(sender=Declaratie, declaratie=declaratie)
         )

@@ -288,3 +288,47 @@ class Intake(models.Model):
     @property
     def done(self) -> bool:
         return self.status in (self.Status.KLAAR, self.Status.MISLUKT)
+
+
+class Verblijfsdag(models.Model):
+    """One day of a residential stay or of respite, as the provider's register of stay days.
+
+    A JW323 line bills a month of etmalen as one number; this register is the provider's
+    account of the days behind it. Where a product book says which days may be billed (the
+    20:00 rule, absence days and their limits, part-time stay, respite), the judgement of a
+    bill line counts the billable days of this register (:mod:`.verblijf`).
+    """
+
+    tenancy = {"municipality": "toewijzing__municipality", "provider": "provider"}
+
+    class Kind(models.TextChoices):
+        AANWEZIG = "aanwezig", "Aanwezig"
+        VERTREK = "vertrek", "Dag van vertrek"
+        AFWEZIG = "afwezig", "Afwezig"
+
+    class Reason(models.TextChoices):
+        VAKANTIE = "vakantie", "Vakantie of detentie"
+        ONDERWIJS = "onderwijs", "Schoolvakantie (leerling dagonderwijs)"
+        OPNAME = "opname", "Opname ggz of medisch specialistische zorg elders"
+        WEEKENDVERLOF = "weekendverlof", "Weekendverlof of weekendpleegzorg"
+        PLEEGOUDERS = "pleegouders", "Verlof met vergoeding aan pleegouders"
+        OVERIG = "overig", "Andere afwezigheid"
+
+    provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="+")
+    toewijzing = models.ForeignKey("toegang.Toewijzing", on_delete=models.PROTECT, related_name="stay_days")
+    date = models.DateField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    arrived_at = models.TimeField(null=True, blank=True, help_text="Arrival time, first day of a stay")
+    left_at = models.TimeField(null=True, blank=True, help_text="Departure time, day of departure")
+    reason = models.CharField(max_length=14, choices=Reason.choices, blank=True, help_text="Why absent")
+    agreed = models.BooleanField(
+        default=False,
+        help_text="The municipality agreed to pay this absence (longer leave, opname past 91 days)",
+    )
+
+    class Meta:
+        ordering = ["toewijzing", "date"]
+        constraints = [models.UniqueConstraint(fields=["toewijzing", "date"], name="one_stay_day_per_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.kind} (toewijzing {self.toewijzing_id})"

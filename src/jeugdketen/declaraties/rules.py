@@ -74,6 +74,17 @@ RULES: dict[str, Rule] = {
             "Het volume past binnen het maximum uit het productenboek per jaar of traject",
         ),
         Rule("PB-LEEFTIJD", "8187", "De cliënt was bij de start jong genoeg voor dit product"),
-        Rule("CT-INDIRECT", "9321", "Indirecte tijd is alleen declarabel waar het contract dat toestaat"),
+        Rule(
+            "CT-INDIRECT", "9321", "Indirecte tijd alleen voor producten waar contract of boek dat toestaat"
+        ),
+        Rule("VERBLIJF-DAG", "9321", "Een verblijfsdag telt als de jeugdige vóór 20:00 is opgenomen"),
+        Rule("VERBLIJF-AFWEZIG", "9321", "Afwezigheidsdagen zijn declarabel binnen de grenzen van het boek"),
+        Rule("VERBLIJF-DEELTIJD", "9321", "Bij deeltijdverblijf zijn niet geleverde dagen niet declarabel"),
+        Rule("VERBLIJF-KLINISCH", "9321", "Bij verblijfsprestatie A t/m HIC telt alleen een geleverde dag"),
+        Rule("VERBLIJF-RESPIJT", "9321", "Bij respijtzorg worden afwezigheidsdagen niet betaald"),
+        Rule("RESPIJT-VERTREK", "9321", "Bij logeren is de dag van vertrek nooit een etmaal"),
+        Rule("DUUR-OPEN", "9308", "Een toewijzing zonder einddatum loopt ten hoogste 2 jaar"),
+        Rule("RESPIJT-UREN", "9321", "Etmalen logeren volgen uit de uren van de logeerperiode"),
+        Rule("RESPIJT-AANEEN", "9321", "Een logeerperiode telt ten hoogste het maximum aan etmalen"),
     )
 }

@@ -2,7 +2,7 @@ from django.urls import path
 
 from jeugdketen.web.nav import NavItem, register
 
-from . import backoffice_views, views
+from . import backoffice_views, verblijf_views, views
 
 app_name = "declaraties"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("backoffice/controle/", backoffice_views.check_view, name="backoffice-check"),
     path("backoffice/declareren/", backoffice_views.bill_view, name="backoffice-bill"),
     path("backoffice/regel/<int:pk>/crediteren/", backoffice_views.rebill_view, name="backoffice-rebill"),
+    path("verblijf/<int:pk>/", verblijf_views.stay_register_view, name="stay-register"),
     path("<int:pk>/", views.declaration_detail, name="detail"),
     path("prestatie/<int:pk>/", views.line_detail, name="line"),
 ]

@@ -121,6 +121,22 @@ DEADLINES: dict[str, Deadline] = {
             "MLO Bijlage 1 art. 2.10",
             "TERMIJN-PLAN-CJG",
         ),
+        Deadline(
+            "factuur",
+            0,
+            AANBIEDER,
+            "Factuur (JW323) over de maand van zorg, uiterlijk de laatste dag van de volgende maand",
+            "MLO art. 20.3",
+            "TERMIJN-FACTUUR",
+        ),
+        Deadline(
+            "datalek-ap",
+            0,
+            AANBIEDER,
+            "Datalek melden bij de Autoriteit Persoonsgegevens, binnen 72 uur na ontdekking",
+            "MLO art. 27.1 en 27.3; AVG art. 33",
+            "TERMIJN-DATALEK-AP",
+        ),
         Deadline("retour", 3, AANBIEDER, "Retourbericht binnen 3 werkdagen", f"{IJW}: retour ≤ 3 werkdagen"),
     ]
 }
@@ -140,14 +156,23 @@ def holds(deadline: Deadline, municipality) -> bool:
 
 @regel(*(d.rule for d in DEADLINES.values() if d.rule))
 def open_task(
-    kind: str, start: dt.date, *, party: str | None = None, save: bool = True, **links
+    kind: str,
+    start: dt.date,
+    *,
+    party: str | None = None,
+    save: bool = True,
+    due: dt.date | None = None,
+    bound: bool | None = None,
+    **links,
 ) -> Task | None:
     """A task for deadline `kind`, due `working_days` after `start`; links: client, toewijzing, ...
 
-    Returns None, and opens nothing, where the deadline is not the municipality's contract's.
+    A deadline in calendar terms (the invoice by the end of the next month) passes its `due`.
+    Returns None, and opens nothing, where the deadline is not the municipality's contract's;
+    `bound` says so for a caller that already asked, once for many tasks.
     """
     deadline = DEADLINES[kind]
-    if not holds(deadline, links.get("municipality")):
+    if not (holds(deadline, links.get("municipality")) if bound is None else bound):
         return None
     task = Task(
         kind=kind,
@@ -155,7 +180,7 @@ def open_task(
         title=deadline.title,
         start=start,
         working_days=deadline.working_days,
-        due=add_working_days(start, deadline.working_days),
+        due=due or add_working_days(start, deadline.working_days),
         **links,
     )
     if save:

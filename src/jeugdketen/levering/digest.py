@@ -14,12 +14,15 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Count, Q
 
+from .invoicing import open_invoice_tasks
 from .models import Task
 
 
 def deadline_run(today: dt.date | None = None) -> dict:
     """Counts per team (``gemeente:<cbs>`` or ``aanbieder:<agb>``) and how many digests were sent."""
     today = today or dt.date.today()
+    # Each month's invoicing deadline of the contract (art. 20.3) for care in the month before.
+    open_invoice_tasks(today.replace(day=1) - dt.timedelta(days=1))
     rows = (
         Task.objects.filter(done_on__isnull=True, due__lte=today)
         .values("party", "municipality__cbs_code", "provider__agb_code")

@@ -27,7 +27,7 @@ from .models import AccountabilityDocument, Budget, CalendarDay, SroiContributio
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
 from .spending import ALLOCATED, DECLARED, allocated, grouped, regroup, source, spending, unique_rows
 
-NAMES = ["budget", "waiting-times", "dropout", "top75", "residential", "accountability"]
+NAMES = ["budget", "waiting-times", "dropout", "top75", "residential", "accountability", "signals", "perceel"]
 
 NORM_WORKING_DAYS = 10  # start within 10 working days of the JW301, else the waiting list (MLO)
 RESIDENTIAL_CATEGORIES = ["35", "36", "37", "38", "43", "44"]  # JZ020 "met verblijf" / "verblijf"
@@ -999,4 +999,12 @@ def compute(
         return residential(scope, year=year, today=today)
     if name == "accountability":
         return accountability(scope, year=year, today=today)
+    if name == "perceel":
+        from .kpi import perceel
+
+        return perceel(scope, year=year, today=today)
+    if name == "signals":
+        from .signals import signals
+
+        return signals(scope, year=year, today=today)
     raise KeyError(name)

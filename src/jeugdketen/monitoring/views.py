@@ -26,6 +26,8 @@ TITLES = {
     "top75": "Top 75 naar kosten",
     "residential": "Kosten verblijf",
     "accountability": "Verantwoording en SROI",
+    "signals": "Signalen",
+    "perceel": "KPI's perceel Verblijf met behandeling +",
 }
 
 
@@ -73,6 +75,8 @@ DESCRIPTIONS = {
     "dropout": "Stopberichten per reden, uitval, behaalde doelen en tevredenheid per aanbieder.",
     "top75": "De 75 jeugdigen met de hoogste kosten over de laatste twaalf hele maanden.",
     "residential": "Kosten verblijf per jeugdige per kwartaal en de voortgang naar −25 %.",
+    "signals": "Waar de toegang het advies van het productenboek opzij zette, en waarom.",
+    "perceel": "Kosten per jeugdige en instroom in het perceel Verblijf met behandeling + (MLO).",
 }
 
 
@@ -142,6 +146,14 @@ SUMMARY_LABELS = {
         "bestuursverklaringen": "Bestuursverklaringen",
         "missing": "Ontbrekend",
         "sroi_obliged": "Aanbieders met SROI-plicht",
+    },
+    "signals": {"signals": "Signalen", "automatic_share": "Zonder beoordeling"},
+    "perceel": {
+        "base_per_youth": "Per jeugdige vorig jaar",
+        "per_youth": "Per jeugdige dit jaar",
+        "reduction": "Daling",
+        "target": "Doel",
+        "inflow": "Instroom dit jaar",
     },
 }
 

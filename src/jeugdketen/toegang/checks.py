@@ -28,7 +28,7 @@ from .ages import (
     check_extended_care_other_law,
     check_stay_past_18_on_request,
 )
-from .durations import check_crisis_duration, check_duration, check_product_duration
+from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .proposal import Finding, Proposal, age_on, find_product
 
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
@@ -300,6 +300,7 @@ CHECKS = [
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
+    check_dyslexia_duration,
     check_product_duration,
     check_crisis_duration,
     check_bridging,

@@ -16,6 +16,8 @@ from .periods import last_day_of
 from .proposal import Finding, Proposal
 
 MAX_MONTHS = 24  # Midden-Limburg Oost: a Zorgtoewijzingsbericht runs at most two years
+DYSLEXIA_MONTHS = 18  # Midden-Limburg Oost Bijlage 1, 4.8: dyslexia treatment at most 1.5 years
+DYSLEXIA_TREATMENT = {"54005"}  # Behandeling individueel Dyslexie behandeling
 
 
 def _finding(rule: str, text: str) -> Finding:
@@ -51,6 +53,8 @@ def check_product_duration(p: Proposal) -> list[Finding]:
     """The product book's duration per beschikking, a guideline: longer needs a recorded reason."""
     if p.product is None or not p.product.max_duration_months or not applies("PRODUCTDUUR", p.region):
         return []
+    if p.product.code in DYSLEXIA_TREATMENT and applies("DYSLEXIE-DUUR", p.region):
+        return []  # a firm limit there: check_dyslexia_duration refuses
     months = p.product.max_duration_months
     last = last_day_of(p.begin, months=months)
     if _beyond(p, last):
@@ -59,6 +63,28 @@ def check_product_duration(p: Proposal) -> list[Finding]:
             _finding(
                 "PRODUCTDUUR",
                 f"Het productenboek gaat uit van ten hoogste {months} maanden (tot en met {last:%d-%m-%Y}); "
+                f"deze toewijzing loopt {end}.",
+            )
+        ]
+    return []
+
+
+@regel("DYSLEXIE-DUUR")
+def check_dyslexia_duration(p: Proposal) -> list[Finding]:
+    """Dyslexia treatment at most 1.5 years, an open end included."""
+    if (
+        p.product is None
+        or p.product.code not in DYSLEXIA_TREATMENT
+        or not applies("DYSLEXIE-DUUR", p.region)
+    ):
+        return []
+    last = last_day_of(p.begin, months=DYSLEXIA_MONTHS)
+    if _beyond(p, last):
+        end = "zonder einddatum" if p.end is None else f"tot {p.end:%d-%m-%Y}"
+        return [
+            _finding(
+                "DYSLEXIE-DUUR",
+                f"De behandeling van dyslexie duurt ten hoogste 1,5 jaar (tot en met {last:%d-%m-%Y}); "
                 f"deze toewijzing loopt {end}.",
             )
         ]

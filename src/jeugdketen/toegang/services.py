@@ -409,7 +409,12 @@ def extend(
 def _check_longer(toewijzing, end, reasons, *, by, guardianship: bool, today) -> None:
     """The duration rules against a later end date; raises AllocationRefused like :func:`allocate`."""
     from .checks import check_bridging
-    from .durations import check_crisis_duration, check_duration, check_product_duration
+    from .durations import (
+        check_crisis_duration,
+        check_duration,
+        check_dyslexia_duration,
+        check_product_duration,
+    )
 
     proposal = Proposal(
         municipality=toewijzing.municipality,
@@ -422,7 +427,13 @@ def _check_longer(toewijzing, end, reasons, *, by, guardianship: bool, today) ->
         guardianship=guardianship,
         replaces=toewijzing,
     )
-    checks = (check_duration, check_product_duration, check_crisis_duration, check_bridging)
+    checks = (
+        check_duration,
+        check_dyslexia_duration,
+        check_product_duration,
+        check_crisis_duration,
+        check_bridging,
+    )
     signalled = require_reasons([f for check in checks for f in check(proposal)], reasons)
     known = set(toewijzing.signalen.values_list("rule", flat=True))
     record_signals(

@@ -1,0 +1,247 @@
+"""Residential (verblijf) billing: which days of a stay a bill line of etmalen may count.
+
+A JW323 line bills a month of etmalen as one number. Noordoost-Brabant's book says which
+days are billable (Bijlage 1, paragraph 3.2): a day on which the child was taken in before
+20:00, the day of departure at the end of care, and absence days only for the residential
+products it names and within its limits; no absence days for part-time stay, for the
+clinical stays A to HIC, or for respite. It also lets a provider bill a lighter clinical stay
+within the toewijzing of a heavier one (paragraph 3.3).
+
+The provider's register of stay days (:class:`~.models.Verblijfsdag`) is the account behind
+the number. :func:`load` reads the register for all toewijzingen of a declaration in one
+query; :func:`judge_stay` then decides each line in memory. A line whose toewijzing has no
+register for its period is not judged here: the register is where a provider shows its
+days, and the other rules (TR321, the caps) still bound the number (docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from jeugdketen.catalogus.models import Product
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import applies
+
+from . import respijt
+from .models import Verblijfsdag
+
+ETMAAL = "14"
+EIGHT_PM = dt.time(20, 0)
+
+# Noordoost-Brabant product codes, by what the book says of their absence days (3.2).
+# Verblijf basis, specialistisch and intensief: absence is paid within the limits.
+ABSENCE_PAID = {"44A27", "44A28", "43A36", "43A38", "43B38", "43B37", "54013", "54014"}
+# The eight clinical stays (A to HIC) and clinical addiction care: only days delivered.
+CLINICAL = ["54Z01", "54Z02", "54Z03", "54Z04", "54Z05", "54Z06", "54Z07", "54Z08"]  # light to heavy
+ACTUAL_ONLY = set(CLINICAL) | {"43B50", "43B51"}
+# Part-time stay (Fasehuis / deeltijdverblijf) and part-time foster care: days not delivered are not paid.
+PART_TIME = {"44A30", "43A62"}
+# Respite (logeren): no absence pay.
+RESPITE = {"43A11"}
+# Full-time foster care: leave days are paid when the provider pays the foster parents for them.
+FOSTER = {"43A09"}
+
+HOLIDAY_SPELL = 14  # days in a row per spell of holiday or detention
+HOLIDAY_STAY_BEFORE = 14  # days the child stayed before the spell
+HOLIDAY_YEAR = 42  # absence days for holiday or detention per child per calendar year
+ADMISSION_SPELL = 91  # days of admission elsewhere (ggz, medical) before consent is needed
+WEEKEND_LEAVE = 2  # days of weekend leave per week, Monday to Sunday
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    date: dt.date
+    kind: str
+    arrived_at: dt.time | None = None
+    reason: str = ""
+    agreed: bool = False
+    left_at: dt.time | None = None
+
+
+def load(
+    toewijzingen, lines
+) -> tuple[dict[int, list[Day]], dict[int, str], dict[tuple[str, str], int], dict]:
+    """The register of stay days of the declaration's residential toewijzingen, the region of each
+    product, the clinical stays per region a lighter line may bill, and the respite products
+    counted per stay (:mod:`.respijt`): three small queries.
+    """
+    product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
+    regions, by_stay = {}, {}
+    for pk, region, code, name in Product.objects.filter(id__in=product_ids).values_list(
+        "id", "region__slug", "code", "name"
+    ):
+        regions[pk] = region
+        if (region, code or name) in respijt.BY_STAY:
+            by_stay[pk] = respijt.BY_STAY[(region, code or name)]
+    ladder: dict[tuple[str, str], int] = {}
+    if any(tw.code in CLINICAL for tw in toewijzingen.values()):
+        for pk, code, region in Product.objects.filter(code__in=CLINICAL).values_list(
+            "id", "code", "region__slug"
+        ):
+            if applies("VERBLIJF-AFSCHALEN", region):
+                ladder[(region, code)] = pk
+    stays: dict[int, list[Day]] = defaultdict(list)
+    residential = {tw.id: tw for tw in toewijzingen.values() if tw.unit == ETMAAL}
+    if residential and lines:
+        first = min(line.begin for line in lines)
+        # From the start of the year (the yearly absence limit), a month earlier for the stay before a spell.
+        since = dt.date(first.year, 1, 1) - dt.timedelta(days=31)
+        until = max(line.end for line in lines)
+        from .engine import among  # one parameter for any number of toewijzingen
+
+        rows = Verblijfsdag.objects.filter(
+            toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
+        ).values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
+        for tw_id, *values in rows:
+            stays[tw_id].append(Day(*values))
+        for days in stays.values():
+            days.sort(key=lambda day: day.date)
+    return dict(stays), regions, ladder, by_stay
+
+
+@regel("VERBLIJF-AFSCHALEN")
+def lighter(context, tw, code: str) -> int | None:
+    """The product a line of a lighter clinical stay bills under the toewijzing of a heavier one."""
+    if tw.code not in CLINICAL or code not in CLINICAL or CLINICAL.index(code) >= CLINICAL.index(tw.code):
+        return None
+    region = context.product_regions.get(tw.product_id, "")
+    if not applies("VERBLIJF-AFSCHALEN", region):
+        return None
+    return context.lower_products.get((region, code))
+
+
+def _absence(code: str, day: Day, spell: int, stayed: int, week_leave: int, year_used: int) -> str | None:
+    """The rule that keeps an absence day from being billed, or None when it is billable."""
+    if code in RESPITE:
+        return "VERBLIJF-RESPIJT"
+    if code in PART_TIME:
+        return "VERBLIJF-DEELTIJD"
+    if code in ACTUAL_ONLY:
+        return "VERBLIJF-KLINISCH"
+    if day.agreed:
+        return None
+    if code in FOSTER:
+        return None if day.reason == Verblijfsdag.Reason.PLEEGOUDERS else "VERBLIJF-AFWEZIG"
+    if code not in ABSENCE_PAID:
+        return "VERBLIJF-AFWEZIG"
+    if day.reason == Verblijfsdag.Reason.VAKANTIE:
+        ok = spell <= HOLIDAY_SPELL and stayed >= HOLIDAY_STAY_BEFORE and year_used < HOLIDAY_YEAR
+        return None if ok else "VERBLIJF-AFWEZIG"
+    if day.reason == Verblijfsdag.Reason.ONDERWIJS:
+        return None
+    if day.reason == Verblijfsdag.Reason.OPNAME:
+        return None if spell <= ADMISSION_SPELL else "VERBLIJF-AFWEZIG"
+    if day.reason == Verblijfsdag.Reason.WEEKENDVERLOF:
+        return None if week_leave < WEEKEND_LEAVE else "VERBLIJF-AFWEZIG"
+    return "VERBLIJF-AFWEZIG"
+
+
+def verdicts(code: str, days: list[Day], *, stay_start: dt.date | None, holiday_used: Counter) -> dict:
+    """Per registered day: None when billable, else the id of the rule that keeps it from being billed.
+
+    ``holiday_used`` counts the child's paid holiday days per year and is updated, so the yearly
+    limit holds over all the child's residential toewijzingen.
+    """
+    result: dict[dt.date, str | None] = {}
+    spell_reason, spell, previous = "", 0, None
+    week_leave: Counter = Counter()
+    start = stay_start
+    for day in days:
+        if day.kind != Verblijfsdag.Kind.AFWEZIG:
+            spell_reason, spell = "", 0
+            if start is None or day.date < start:
+                start = day.date
+            if (
+                day.kind == Verblijfsdag.Kind.AANWEZIG
+                and day.arrived_at is not None
+                and day.arrived_at >= EIGHT_PM
+            ):
+                result[day.date] = "VERBLIJF-DAG"
+            elif day.kind == Verblijfsdag.Kind.VERTREK and code in RESPITE:
+                result[day.date] = "RESPIJT-VERTREK"
+            else:
+                result[day.date] = None
+            previous = day.date
+            continue
+        continuing = previous is not None and day.date == previous + dt.timedelta(days=1)
+        spell = spell + 1 if continuing and day.reason == spell_reason else 1
+        spell_reason, previous = day.reason, day.date
+        if spell == 1:
+            stayed = (day.date - start).days if start is not None else 0
+        week = day.date.isocalendar()[:2]
+        rule = _absence(code, day, spell, stayed, week_leave[week], holiday_used[day.date.year])
+        if rule is None and code in ABSENCE_PAID and not day.agreed:
+            if day.reason == Verblijfsdag.Reason.VAKANTIE:
+                holiday_used[day.date.year] += 1
+            if day.reason == Verblijfsdag.Reason.WEEKENDVERLOF:
+                week_leave[week] += 1
+        result[day.date] = rule
+    return result
+
+
+def _client_verdicts(context, client_id: int) -> dict[int, dict]:
+    cached = context.stay_verdicts.get(client_id)
+    if cached is not None:
+        return cached
+    holiday_used: Counter = Counter()
+    result = {}
+    tws = sorted(
+        (
+            tw
+            for tw in context.toewijzingen.values()
+            if tw.client_id == client_id and tw.id in context.stay_days
+        ),
+        key=lambda tw: tw.begin,
+    )
+    for tw in tws:
+        result[tw.id] = verdicts(
+            tw.code,
+            context.stay_days[tw.id],
+            stay_start=context.first_start.get(tw.id),
+            holiday_used=holiday_used,
+        )
+    context.stay_verdicts[client_id] = result
+    return result
+
+
+TEXTS = {
+    "VERBLIJF-DAG": "dagen zonder opname vóór 20:00 of zonder verblijf in het register",
+    "VERBLIJF-AFWEZIG": "afwezigheidsdagen boven de grenzen van het productenboek",
+    "VERBLIJF-DEELTIJD": "niet geleverde dagen bij deeltijdverblijf",
+    "VERBLIJF-KLINISCH": "niet geleverde dagen bij een klinische verblijfsprestatie",
+    "VERBLIJF-RESPIJT": "afwezigheidsdagen bij respijtzorg",
+    "RESPIJT-VERTREK": "dagen van vertrek bij logeren (nooit een etmaal)",
+}
+
+
+@regel("VERBLIJF-DAG", "VERBLIJF-AFWEZIG", "VERBLIJF-DEELTIJD", "VERBLIJF-KLINISCH", "VERBLIJF-RESPIJT")
+@regel("RESPIJT-VERTREK")
+def judge_stay(context, verdict, tw) -> None:
+    """Refuse a line of etmalen that counts more days than the register of stay days allows."""
+    line = verdict.line
+    if line.unit != ETMAAL or tw.id not in context.stay_days:
+        return
+    if tw.product_id in context.respite_by_stay:
+        respijt.judge_by_stay(context, verdict, tw, *context.respite_by_stay[tw.product_id])
+        return
+    region = context.product_regions.get(tw.product_id, "")
+    days = _client_verdicts(context, tw.client_id)[tw.id]
+    period = {date: rule for date, rule in days.items() if line.begin <= date <= line.end}
+    if not period:
+        return
+    refused = Counter(rule for rule in period.values() if rule is not None and applies(rule, region))
+    billable = len(period) - sum(refused.values())
+    missing = (line.end - line.begin).days + 1 - len(period)
+    if line.volume <= billable:
+        return
+    # Respite is not a continuous stay: a day without logeren is no finding, unless nothing else explains.
+    if missing and applies("VERBLIJF-DAG", region) and (tw.code not in RESPITE or not refused):
+        refused["VERBLIJF-DAG"] += missing
+    for rule, count in sorted(refused.items()):
+        verdict.reject(
+            rule,
+            f"{line.volume} etmalen gedeclareerd, {billable} declarabel volgens het verblijfsregister: "
+            f"{count} {TEXTS[rule]}.",
+        )

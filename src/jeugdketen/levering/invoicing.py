@@ -1,0 +1,87 @@
+"""Midden-Limburg Oost art. 20.3: the invoice for a month of care is sent by the last day of the
+following month. A deadline on the provider's worklist, not a refusal: the contract refuses
+only what comes after its vervaltermijn (art. 20.4, the bill-line rule ``VERVAL``).
+
+Every month the deadline run opens one task per toewijzing that had care in the month before
+(a start on or before the month's last day, the toewijzing running in the month, not withdrawn),
+where the municipality buys under the contract. The municipality's intake of a JW323 closes the
+task of each toewijzing and month it bills (:func:`close_billed`). Both are set-based.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Min, Q
+
+from jeugdketen.catalogus.models import Municipality
+from jeugdketen.regels.register import get
+
+from .deadlines import DEADLINES, open_task
+from .models import Task
+
+KIND = "factuur"
+CHUNK = 5000
+
+
+def month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def invoice_due(month: dt.date) -> dt.date:
+    """The last day to invoice care of `month`: the last day of the next month."""
+    return month_end(month_end(month) + dt.timedelta(days=1))
+
+
+def open_invoice_tasks(month: dt.date) -> int:
+    """Opens the invoicing tasks for care in `month` (any day of it); returns how many were new."""
+    from jeugdketen.toegang.models import Toewijzing
+
+    first, last = month.replace(day=1), month_end(month)
+    regions = get(DEADLINES[KIND].rule).regions
+    municipalities = {m.pk: m for m in Municipality.objects.filter(regions__slug__in=regions).distinct()}
+    if not municipalities:
+        return 0
+    running = (
+        Toewijzing.objects.filter(municipality_id__in=list(municipalities), begin__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .exclude(status=Toewijzing.Status.INGETROKKEN)
+        .annotate(first_start=Min("starts__date"))
+        .filter(first_start__lte=last)
+        .values_list("id", "municipality_id", "provider_id", "client_id")
+    )
+    known = set(Task.objects.filter(kind=KIND, start=last).values_list("toewijzing_id", flat=True))
+    tasks = [
+        open_task(
+            KIND,
+            last,
+            save=False,
+            due=invoice_due(first),
+            bound=True,
+            municipality=municipalities[m_id],
+            provider_id=provider_id,
+            client_id=client_id,
+            toewijzing_id=tw_id,
+        )  # fmt: skip
+        for tw_id, m_id, provider_id, client_id in running
+        if tw_id not in known
+    ]
+    Task.objects.bulk_create(tasks)
+    return len(tasks)
+
+
+def close_billed(billed: list[tuple[int, dt.date]], done_on: dt.date) -> int:
+    """Closes the invoicing tasks of (toewijzing id, any day of the month of care) pairs."""
+    per_month: dict[dt.date, set[int]] = defaultdict(set)
+    for tw_id, day in billed:
+        if tw_id is not None:
+            per_month[month_end(day)].add(tw_id)
+    closed = 0
+    for last, tw_ids in per_month.items():
+        ids = sorted(tw_ids)
+        for index in range(0, len(ids), CHUNK):  # under the database's parameter limit
+            closed += Task.objects.filter(
+                kind=KIND, start=last, done_on__isnull=True, toewijzing_id__in=ids[index : index + CHUNK]
+            ).update(done_on=done_on)
+    return closed

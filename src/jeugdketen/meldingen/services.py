@@ -1,0 +1,81 @@
+"""Reporting an incident or data breach, and the deadlines that come with it.
+
+- To the municipality "onmiddellijk" (MLO art. 27.1): read as within 24 hours of discovery.
+  The report *is* the registration here, so there is no task to open beforehand: a report
+  registered later is marked late, and the list shows it.
+- A data breach to the Autoriteit Persoonsgegevens within 72 hours of discovery (art. 27.3 and
+  AVG art. 33): a task on the provider's worklist, closed when the report to the AP, or the
+  reason none is needed, is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from jeugdketen.levering.deadlines import close_tasks, open_task
+from jeugdketen.regels import regel
+from jeugdketen.regels.register import get
+
+from .models import Melding
+
+TO_MUNICIPALITY = dt.timedelta(hours=24)
+TO_AP = dt.timedelta(hours=72)
+AP_TASK = "datalek-ap"
+
+
+def _contract_holds(rule: str, municipality) -> bool:
+    entry = get(rule)
+    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
+
+
+@regel("TERMIJN-MELDING-GEMEENTE")
+def reported_late(melding: Melding) -> bool:
+    """Whether the report reached the municipality more than 24 hours after discovery."""
+    if not _contract_holds("TERMIJN-MELDING-GEMEENTE", melding.municipality):
+        return False
+    return melding.reported_at - melding.discovered_at > TO_MUNICIPALITY
+
+
+def ap_due(melding: Melding) -> dt.date:
+    """The last day to report a data breach to the AP: 72 hours after discovery, as a date."""
+    return timezone.localtime(melding.discovered_at + TO_AP).date()
+
+
+@regel("MELDING-REGISTER")
+@transaction.atomic
+def report(*, provider, municipality, kind, discovered_at, summary, measures="", persons_affected=None,
+           by=None, now=None) -> Melding:  # fmt: skip
+    """Registers a report; a data breach puts the AP deadline on the provider's worklist."""
+    now = now or timezone.now()
+    if discovered_at > now:
+        raise ValueError("Het moment van ontdekken ligt in de toekomst.")
+    melding = Melding.objects.create(
+        provider=provider, municipality=municipality, kind=kind, discovered_at=discovered_at,
+        reported_at=now, summary=summary, measures=measures, persons_affected=persons_affected,
+        reported_by=by if getattr(by, "pk", None) else None,
+    )  # fmt: skip
+    if kind == Melding.Kind.DATALEK:
+        open_task(
+            AP_TASK, timezone.localtime(discovered_at).date(), due=ap_due(melding),
+            municipality=municipality, provider=provider,
+        )  # fmt: skip
+    return melding
+
+
+def record_ap(melding: Melding, *, reported_on: dt.date | None = None, not_required: str = "") -> None:
+    """The report to the AP was made on `reported_on`, or is not needed for `not_required`."""
+    if not reported_on and not not_required.strip():
+        raise ValueError("Geef de datum van de melding aan de AP, of waarom die niet nodig is.")
+    melding.ap_reported_on = reported_on
+    melding.ap_not_required = not_required.strip()
+    melding.save(update_fields=["ap_reported_on", "ap_not_required"])
+    discovered = timezone.localtime(melding.discovered_at).date()
+    done = reported_on or timezone.localdate()
+    close_tasks(AP_TASK, done, municipality=melding.municipality, provider=melding.provider, start=discovered)
+
+
+def ap_late(melding: Melding) -> bool:
+    return melding.ap_reported_on is not None and melding.ap_reported_on > ap_due(melding)
