@@ -273,12 +273,18 @@ class Site:
 
     def sessions_for(self, users: int) -> None:
         """One logged-in session per demo role for each virtual user (kept between levels)."""
-        while len(self.sessions) < users:
-            import requests
+        from concurrent.futures import ThreadPoolExecutor
 
-            self.sessions.append(
-                {"api": requests.Session(), **{name: self.login(name) for name in self.users}}
-            )
+        import requests
+
+        missing = users - len(self.sessions)
+        if missing > 0:
+            with ThreadPoolExecutor(4) as pool:
+                logins = list(pool.map(self.login, [name for _ in range(missing) for name in self.users]))
+            per_user = len(self.users)
+            for n in range(missing):
+                mine = logins[n * per_user : (n + 1) * per_user]
+                self.sessions.append({"api": requests.Session(), **dict(zip(self.users, mine, strict=True))})
 
     def next_jw305(self) -> tuple[str, bytes]:
         with self.jw305_lock:
@@ -430,18 +436,19 @@ def run_level(site: Site, users: int, processes: dict, data: bytes, identificati
 
 
 def warm_up(site: Site) -> None:
-    """Every page once or twice before the clock runs (imports, connections, first queries)."""
-    import requests
+    """Every kind of request a few times before the clock runs, on fresh connections so that each
+    gunicorn process gets some (its first JW305 loads the schemas, its first pages their queries)."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    site.sessions_for(1)
+    warm = Site(site.base, site.creds, site.jw305, site.today)
+    warm.sessions_for(1)
+    for session in warm.sessions[0].values():
+        session.headers["Connection"] = "close"
+    warm.next_jw305 = site.next_jw305  # the warm-up's JW305s come out of the same pool
     rng = random.Random(0)
-    for kind, _weight in MIX:
-        if kind != "JW305 post":
-            for _ in range(3):
-                site.request(0, kind, rng)
-    for url in site.monitoring:
-        site.sessions[0]["contract"].get(f"{site.base}{url}", timeout=PAGE_TIMEOUT)
-    requests.get(f"{site.base}/health/ready", timeout=PAGE_TIMEOUT)
+    work = [kind for kind, _weight in MIX for _ in range(6)] + ["monitoring"] * 2 * len(site.monitoring)
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda kind: warm.request(0, kind, rng), work))
 
 
 def wait_ready(base: str, log: Path, process: subprocess.Popen) -> None:
