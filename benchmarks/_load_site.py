@@ -79,8 +79,9 @@ def credentials(client_sample: int = 500) -> Credentials:
 
 
 def jw305_messages(creds: Credentials, limit: int, today: dt.date) -> list[tuple[str, bytes]]:
-    """``(token, xml)``: a JW305 per toewijzing that is allocated and current but not started,
-    from its own provider (a token per provider) to its municipality."""
+    """``(token, xml)``: a JW305 per toewijzing that is allocated and current but not started
+    (then, when too few are left, per current toewijzing), from its own provider (a token per
+    provider) to its municipality."""
     from django.db.models import Q
 
     from jeugdketen.accounts.tokens import issue
@@ -89,13 +90,18 @@ def jw305_messages(creds: Credentials, limit: int, today: dt.date) -> list[tuple
     from jeugdketen.ijw.xml import serialise
     from jeugdketen.toegang.models import Toewijzing
 
-    pool = (
-        Toewijzing.objects.filter(status=Toewijzing.Status.ACTIEF, starts__isnull=True, begin__lte=today)
+    current = (
+        Toewijzing.objects.filter(status=Toewijzing.Status.ACTIEF, begin__lte=today)
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .exclude(municipality__cbs_code=LOAD_CBS)
         .select_related("client", "provider", "municipality")
-        .order_by("pk")[:limit]
+        .order_by("pk")
     )
+    pool = list(current.filter(starts__isnull=True)[:limit])
+    if len(pool) < limit:
+        # Earlier runs started them all: report starts on care that has started (the municipality
+        # judges them as any other JW305; its answer may be a refusal, which is not an error).
+        pool += list(current.exclude(pk__in=[t.pk for t in pool]).distinct()[: limit - len(pool)])
     messages = []
     for toewijzing in pool:
         agb = toewijzing.provider.agb_code
