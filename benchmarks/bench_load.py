@@ -65,7 +65,7 @@ WRITE = os.environ.get("LOAD_BENCH_WRITE", "1") == "1"
 REBUILD = os.environ.get("LOAD_BENCH_REBUILD") == "1"
 UPLOAD_AFTER = min(5.0, SECONDS / 4)  # seconds into a level
 INTAKE_WAIT = 900  # at most this long for the worker after a level
-MAX_MESSAGE_BYTES = 128 * 1024 * 1024  # a JW323 of 100,000 prestaties is about 75 MB
+MAX_MESSAGE_BYTES = 128 * 1024 * 1024  # a JW323 of 100,000 prestaties is about 68 MB
 MIX = [
     ("worklist (gemeente)", 3),
     ("worklist (aanbieder)", 2),

@@ -132,7 +132,7 @@ class IntakeViewSet(
     permission_classes = [HasPermission]
     required_permission = "message.view"
     serializer_class = IntakeSerializer
-    # Polled every few seconds: never read the message itself (a JW323 of 100,000 lines is 75 MB).
+    # Polled every few seconds: never read the message itself (a JW323 of 100,000 lines is about 70 MB).
     queryset = (
         Intake.objects.select_related("message").defer("xml", "message__xml").order_by("-created", "-id")
     )
