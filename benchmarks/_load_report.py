@@ -72,7 +72,7 @@ def section(levels, state, site, env, mix, seconds, think, prestaties, upload, s
         f"`jeugdketen serve` (gunicorn, {workers} processes × {threads} threads) and one `jeugdketen worker` "
         f"(Celery, concurrency {concurrency}) on PostgreSQL and Redis, with the load generator, all on "
         f"this machine ({os.cpu_count()} cores, shared with other work: see *CPU* below). Data: "
-        f"`jeugdketen demo --youths {state['youths']:,} --months 12 --with-users` ({state['toewijzingen']:,} "
+        f"`jeugdketen demo --youths {state['youths']} --months 12 --with-users` ({state['toewijzingen']:,} "
         f"toewijzingen, {state['declarations']:,} declarations and {state['prestaties']:,} prestaties when "
         f"the run began; {built}).",
         "",
@@ -156,7 +156,7 @@ def verdict(levels, mix, upload, site) -> list[str]:
             slow.append(f"{kind} ({ms(pct(times, 0.95))} ms)")
     during, _rest = _while_judging(top, upload)
     judged = all(level.intake.get("status") == "klaar" for level in levels)
-    kinds = sorted({(s.name, s.error) for s in errors})
+    kinds = sorted({(s.name, s.error.split(":")[0] if s.status == 0 else s.error) for s in errors})
     out = [
         "Aim of the issue, at this run:",
         "",
@@ -170,4 +170,7 @@ def verdict(levels, mix, upload, site) -> list[str]:
         f"- JW305s answered: {site.jw305_outcome['accepted']} accepted, {site.jw305_outcome['rejected']} "
         "rejected by the municipality's checks (an answer, not an error).",
     ]
+    details = sorted({s.error for s in errors if s.status == 0})
+    if details:
+        out.append("- errors without an HTTP answer, as the client saw them: " + "; ".join(details[:4]))
     return out

@@ -350,7 +350,9 @@ def timed(level: Level, origin: float, kind: str, call, expected: tuple[int, ...
         if status not in expected:
             error = f"HTTP {status}"
     except Exception as exc:  # noqa: BLE001 - a failed request is a measured error, not a crash
-        error = type(exc).__name__
+        # The exception's own words, e.g. a reset of a kept-alive connection the server had closed
+        # (gunicorn closes an idle one after 2 s; a browser would resend the request, requests does not).
+        error = f"{type(exc).__name__}: {str(exc)[:120]}"
     level.samples.append(
         Sample(level.users, kind, name, began - origin, time.monotonic() - began, status, error)
     )
