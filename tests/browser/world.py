@@ -104,6 +104,10 @@ def build_flows(world, today: dt.date | None = None) -> Flows:
     book = Region.objects.get(slug=BOOK)
     municipality, provider = world.a.municipality, world.a.provider
     municipality.regions.add(book)
+    # The Midden-Limburg Oost contract's Bijlage 1 sets the process deadlines these flows show
+    # (the start of care); the product rules stay those of the products' own book.
+    load_file(next(p for p in data_files() if p.stem == "midden-limburg-oost-2020"))
+    municipality.regions.add(Region.objects.get(slug="midden-limburg-oost-2020"))
     products = {p.code: p for p in Product.objects.filter(region=book, code__in=TARIFFS)}
     contract = Contract.objects.create(provider=provider, region=book, start=dt.date(today.year - 1, 1, 1))
     for code, tariff in TARIFFS.items():

@@ -23,12 +23,27 @@ def test_the_result_is_shown_before_anything_is_stored(world, client_as):
     assert not AuditEntry.objects.filter(action="update").exists()
 
 
-@pytest.mark.django_db
-def test_a_book_that_prescribes_rounding_up_is_rounded_up(world, client_as):
+def _prescribing(world, unit: str) -> None:
     world.region.extra = {"cost_model": {"rounding": {"value": "up", "lines": [3444, 3448]}}}
     world.region.save()
+    world.region.products.update(unit_code=unit)
+
+
+@pytest.mark.django_db
+def test_a_book_that_prescribes_rounding_up_rounds_hourly_tariffs_up(world, client_as):
+    _prescribing(world, "04")
     page = client_as("beheer").get("/inrichting/indexeren/", _form(world)).content.decode()
     assert "64,07" in page and "deelbaar door 60" in page
+
+
+@pytest.mark.django_db
+def test_that_book_rounds_a_dagdeel_tariff_half_up_as_the_cost_model_does(world, client_as):
+    from jeugdketen.kostprijs.model import DAGDEEL, round_tariff
+
+    _prescribing(world, "16")
+    page = client_as("beheer").get("/inrichting/indexeren/", _form(world)).content.decode()
+    assert "64,06" in page and "64,07" not in page
+    assert round_tariff(Decimal("62.80") * Decimal("1.0201"), DAGDEEL) == Decimal("64.06")
 
 
 @pytest.mark.django_db

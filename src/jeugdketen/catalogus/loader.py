@@ -55,13 +55,28 @@ def _require(mapping: dict, key: str, where: str):
     return mapping[key]
 
 
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(path.glob("*.csv")) if path.is_dir() else [path]:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
 def load_file(path: Path) -> LoadResult:
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise CatalogueDataError(f"{path.name}: not valid YAML: {exc}") from exc
+    """Loads a product book: a YAML file, or a spreadsheet (.xlsx, or a folder of CSV files) in the
+    form of :mod:`.tabular`. All or nothing; a problem raises :class:`CatalogueDataError`."""
+    from . import tabular
+
+    digest = _digest(path)
+    if tabular.is_tabular(path):
+        data, problems = tabular.read(path)
+        if problems:
+            raise CatalogueDataError("\n".join(problems))
+    else:
+        try:
+            data = yaml.safe_load(path.read_bytes())
+        except yaml.YAMLError as exc:
+            raise CatalogueDataError(f"{path.name}: not valid YAML: {exc}") from exc
     region_data = _require(data, "region", path.name)
     slug = _require(region_data, "slug", path.name)
     existing = Region.objects.filter(slug=slug).first()
@@ -229,7 +244,7 @@ def _load_product(region, lots, provider, position: int, entry: dict, filename: 
             amount=_amount(_require(tariff, "amount", where), where),
             unit=tariff.get("unit") or product.unit_label,
             variant=tariff.get("variant") or "regular",
-            in_conflict=str(tariff["amount"]) in conflicting,
+            in_conflict=tariff.get("in_conflict", str(tariff["amount"]) in conflicting),
         )
         for tariff in entry.get("tariffs") or []
     )

@@ -27,7 +27,7 @@ from jeugdketen.toegang.models import AllocationRequest, Client, Referral, Toewi
 
 from . import chain
 from .people import FIRST, LAST, STREETS, bsn
-from .region import ensure_region
+from .region import REGIONS, ensure_region, region_of
 
 DEMO_PASSWORD = "jeugdketen-demo"  # noqa: S105 - documented demo password, only with JEUGDKETEN_DEMO=1
 ROUTES = [
@@ -95,17 +95,25 @@ def build(
     rng = random.Random(seed)
     municipalities, providers = ensure_region()
     ctx = DemoContext(seed, today, months, municipalities, providers, rng=rng)
-    lines: dict[int, list] = {}
-    # Ordered by keys, never by names: the database's collation must not change the demo.
+    # The contracted products per (provider, region); ordered by keys, never by names: the
+    # database's collation must not change the demo.
+    lines: dict[tuple[int, int], list] = {}
     for line in (
         ContractProduct.objects.filter(contract__provider__in=providers, year=today.year)
-        .select_related("product")
+        .select_related("product", "contract")
         .order_by("contract__provider_id", "product_id")
     ):
-        lines.setdefault(line.contract.provider_id, []).append(line.product)
-    contracted = [p for p in providers if lines.get(p.pk)]
-    dyslexia = [p for p in contracted if any(x.code == "54B98" for x in lines[p.pk])]
-    stopped = contracted[-1]
+        lines.setdefault((line.contract.provider_id, line.contract.region_id), []).append(line.product)
+    regions = {m.pk: m.regions.get(slug=region_of(m).slug).pk for m in municipalities}
+    contracted = {
+        region: [p for p in providers if lines.get((p.pk, region))]
+        for region in sorted(set(regions.values()))
+    }
+    dyslexia = {
+        region: [p for p in candidates if any(is_dyslexia(x) for x in lines[p.pk, region])]
+        for region, candidates in contracted.items()
+    }
+    stopped = contracted[regions[municipalities[0].pk]][-1]
     if not ClientStop.objects.filter(provider=stopped, reason="Wachtlijst vol (demo)").exists():
         _set_up(
             {
@@ -135,7 +143,7 @@ def build(
                 street=rng.choice(STREETS),
                 house_number=str(rng.randrange(1, 200)),
                 postcode=f"52{rng.randrange(10, 99)}AB",
-                municipality=municipalities[rng.randrange(len(municipalities))],
+                municipality=_municipality(municipalities, rng),
             )
         )
     Client.objects.bulk_create(clients, batch_size=2000)
@@ -147,10 +155,13 @@ def build(
     plan = []
     for client in clients:
         route = rng.choices(routes, weights)[0]
-        provider = rng.choice(dyslexia if route == "dyslexie" and dyslexia else contracted)
-        products = lines[provider.pk]
-        product = next((x for x in products if x.code == "54B98"), None) if route == "dyslexie" else None
-        product = product or rng.choice([x for x in products if x.code != "54B98"] or products)
+        region = regions[client.municipality_id]
+        provider = rng.choice(
+            dyslexia[region] if route == "dyslexie" and dyslexia[region] else contracted[region]
+        )
+        products = lines[provider.pk, region]
+        product = _dyslexia_treatment(products) if route == "dyslexie" else None
+        product = product or rng.choice([x for x in products if not is_dyslexia(x)] or products)
         day = first_day + dt.timedelta(days=rng.randrange(span))
         real_route = "toegang" if route == "dyslexie" else route
         referral = Referral(
@@ -189,7 +200,15 @@ def build(
             provider is stopped or rng.random() < 0.05
         )
         if len(stories) + len(waiting) < real_stories:
-            story = chain.Story(client, referral, provider, product, decided, lines[provider.pk], route)
+            story = chain.Story(
+                client,
+                referral,
+                provider,
+                product,
+                decided,
+                lines[provider.pk, regions[client.municipality_id]],
+                route,
+            )
             if decided <= today:
                 stories.append(story)
                 continue
@@ -364,6 +383,23 @@ def build(
     for stage in _stages():
         stage(ctx)
     return ctx
+
+
+def _municipality(municipalities: list, rng: random.Random):
+    """A youth's municipality: a demo region by its share of the youths, then one of its municipalities."""
+    demo = rng.choices(REGIONS, [r.share for r in REGIONS])[0]
+    own = [m for m in municipalities if m.cbs_code in dict(demo.municipalities)]
+    return own[rng.randrange(len(own))]
+
+
+def is_dyslexia(product) -> bool:
+    return "dyslexie" in (product.name or "").lower()
+
+
+def _dyslexia_treatment(products: list):
+    """The dyslexia product a school's referral asks for: the one that includes treatment."""
+    found = [p for p in products if is_dyslexia(p)]
+    return next((p for p in found if p.name.lower().endswith("behandeling")), found[0] if found else None)
 
 
 def _xml(root) -> str:

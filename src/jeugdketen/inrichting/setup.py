@@ -8,7 +8,9 @@ services here, so the workbook, the CLI, the tariff model and the screens keep o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from jeugdketen.catalogus import rounding
 
 
 def set_tariff(contract, product, year: int, variant: str, amount: Decimal, *, actor, source: str) -> str:
@@ -95,24 +97,6 @@ class Indexed:
     rule: str  # how the amounts were rounded, in Dutch
 
 
-def rounding_rule(region) -> tuple[str, str]:
-    """How an indexed tariff of `region` is rounded: (decimal rounding mode, Dutch text).
-
-    Noordoost-Brabant prescribes rounding up after indexation (L3444-3448): up to whole cents,
-    so a minute tariff stays one whose hourly amount is divisible by 60. Its product book
-    records that rule under ``cost_model.rounding``; a book without one rounds half up.
-    """
-    if (region.extra or {}).get("cost_model", {}).get("rounding"):
-        return ROUND_CEILING, (
-            f"Afgerond naar boven op hele centen, zoals het productenboek {region.name} voorschrijft "
-            "(een minuuttarief blijft zo deelbaar door 60 per uur)."
-        )
-    return (
-        ROUND_HALF_UP,
-        "Afgerond op hele centen (half naar boven); het productenboek schrijft niets anders voor.",
-    )
-
-
 def index_tariffs(target, year: int, new_year: int, percentage: Decimal, *, actor, apply: bool) -> Indexed:
     """The tariffs of `year` of a contract (or of every contract of a region) times
     (1 + percentage/100), rounded by the region's rule, as tariffs of `new_year`.
@@ -130,11 +114,11 @@ def index_tariffs(target, year: int, new_year: int, percentage: Decimal, *, acto
     else:
         lines = lines.filter(contract=target)
         region = target.region
-    mode, rule = rounding_rule(region)
+    prescribed, rule = rounding.prescribes(region), rounding.explained(region)
     factor = 1 + Decimal(percentage) / 100
     rows = []
     for line in lines.order_by("contract__reference", "product__position", "pk"):
-        new = (line.tariff * factor).quantize(Decimal("0.01"), rounding=mode)
+        new = rounding.to_cents(line.tariff * factor, line.product.unit_code, prescribed=prescribed)
         variant = line.variant
         reference = line.contract.reference or str(line.contract_id)
         row = IndexRow(reference, line.product.code or "", variant, line.tariff, new, line.contract_id)

@@ -10,11 +10,12 @@ source.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
+
+from jeugdketen.catalogus.rounding import to_cents
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -23,6 +24,8 @@ DAYS_PER_YEAR = Decimal(365)
 MONTHS_PER_YEAR = Decimal(12)
 
 MINUTE, DAGDEEL, ETMAAL, FIXED = "minuut", "dagdeel", "etmaal", "vast"
+#: The model's unit names as iJw WJ756 codes.
+WJ756 = {MINUTE: "01", DAGDEEL: "16", ETMAAL: "14"}
 
 
 def number(text: str | int | Decimal) -> Decimal:
@@ -55,27 +58,13 @@ def decimal(value: Fraction) -> Decimal:
 
 
 def cents(value: Fraction, unit: str) -> Decimal:
-    """Exact rounding of a rational tariff to cents: up for minutes, half up otherwise."""
-    hundredfold = value * 100
-    whole = math.ceil(hundredfold) if unit == MINUTE else math.floor(hundredfold + Fraction(1, 2))
-    return Decimal(whole).scaleb(-2)
-
-
-def round_up(amount: Decimal) -> Decimal:
-    """Up to the next cent: the document's rule for hourly and minute tariffs (L3444-3448).
-
-    A minute tariff rounded up to a cent is the first hourly amount divisible by 60.
-    """
-    return amount.quantize(CENT, rounding=ROUND_CEILING)
-
-
-def round_half_up(amount: Decimal) -> Decimal:
-    """To the nearest cent, half up: dagdeel and etmaal tariffs (the document names no rule)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Exact rounding of a rational tariff to cents: up for minutes, half up otherwise
+    (the rule lives in :mod:`jeugdketen.catalogus.rounding`)."""
+    return to_cents(value, WJ756.get(unit, unit))
 
 
 def round_tariff(amount: Decimal, unit: str) -> Decimal:
-    return round_up(amount) if unit == MINUTE else round_half_up(amount)
+    return to_cents(amount, WJ756.get(unit, unit))
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,9 @@ empty, optional columns it lacks are empty; sheets and columns beyond the format
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
-from pathlib import Path
+
+from jeugdketen.core.tables import UnreadableFile, cell, read_tables
 
 from .columns import SHEETS
 
@@ -31,26 +29,14 @@ class Workbook:
     problems: list[str] = field(default_factory=list)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return format(Decimal(repr(value)).normalize(), "f")
-    return str(value).strip()
-
-
 def _rows(name: str, table, book: Workbook) -> None:
-    header = [_cell(h).lower() for h in next(table, [])]
+    header = [cell(h).lower() for h in next(table, [])]
     missing = [c.header for c in SHEETS[name] if c.required and c.header not in header]
     for column in missing:
         book.problems.append(f"{name}, rij 1, {column}: kolom ontbreekt")
     rows = []
     for number, cells in enumerate(table, start=2):
-        values = {h: _cell(v) for h, v in zip(header, cells, strict=False) if h}
+        values = {h: cell(v) for h, v in zip(header, cells, strict=False) if h}
         if not any(values.values()):
             continue
         if len(rows) >= MAX_ROWS_PER_SHEET:
@@ -62,30 +48,14 @@ def _rows(name: str, table, book: Workbook) -> None:
 
 def read(path) -> Workbook:
     """Reads `path`; problems with the file itself are listed, never raised."""
-    path = Path(path)
     book = Workbook()
-    if path.is_dir():
-        for name in SHEETS:
-            file = path / f"{name}.csv"
-            if not file.exists():
-                continue
-            text = file.read_text(encoding="utf-8-sig")
-            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-            _rows(name, iter(csv.reader(text.splitlines(), dialect)), book)
-        return book
     try:
-        from openpyxl import load_workbook
-
-        xlsx = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is one clear problem
-        book.problems.append(f"-, -, -: het bestand is geen leesbare werkmap (.xlsx) ({type(exc).__name__})")
+        tables = read_tables(path, SHEETS)
+    except UnreadableFile as exc:
+        book.problems.append(f"-, -, -: het bestand is geen leesbare werkmap (.xlsx) ({exc})")
         return book
-    try:
-        for name in SHEETS:
-            if name in xlsx.sheetnames:
-                _rows(name, xlsx[name].iter_rows(values_only=True), book)
-    finally:
-        xlsx.close()
+    for name, table in tables.items():
+        _rows(name, table, book)
     return book
 
 

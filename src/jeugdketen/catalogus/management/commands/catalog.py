@@ -7,15 +7,18 @@ from jeugdketen.catalogus.models import Region
 
 
 class Command(BaseCommand):
-    help = "The product catalogue: import a product book, list the regions, export (json|csv)."
+    help = "The product catalogue: import a product book, list the regions, export (json|csv|xlsx)."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         export = sub.add_parser("export", help="print the catalogue, one record per product")
-        export.add_argument("--format", choices=["json", "csv"], default="json")
+        export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json")
         export.add_argument("--region", help="region slug, e.g. noordoost-brabant-2021")
+        export.add_argument("--out", help="xlsx: the workbook to write (the form `catalog import` reads)")
         imp = sub.add_parser(
-            "import", help="load a product book (YAML, docs/catalogue-data.md): all or nothing"
+            "import",
+            help="load a product book (YAML, an .xlsx workbook or a folder of CSV files; "
+            "docs/catalogue-data.md): all or nothing",
         )
         imp.add_argument("path")
         sub.add_parser("regions", help="list the loaded product books (slug, year, products)")
@@ -33,13 +36,21 @@ class Command(BaseCommand):
         if region and not Region.objects.filter(slug=region).exists():
             known = ", ".join(Region.objects.values_list("slug", flat=True)) or "none (run jeugdketen init)"
             raise CommandError(f"unknown region {region!r}; known: {known}")
+        if options["format"] == "xlsx":
+            if not region or not options.get("out"):
+                raise CommandError("--format xlsx needs --region and --out")
+            from jeugdketen.catalogus.tabular import write
+
+            count = write(region, options["out"])
+            self.stdout.write(f"{region}: {count} products written to {options['out']}")
+            return None
         text = export_json(region) if options["format"] == "json" else export_csv(region)
         self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
 
     def _import(self, path: Path) -> None:
         from jeugdketen.catalogus.loader import CatalogueDataError, load_file
 
-        if not path.is_file():
+        if not path.exists():
             raise CommandError(f"{path} does not exist")
         try:
             result = load_file(path)
