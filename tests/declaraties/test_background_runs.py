@@ -64,6 +64,7 @@ def test_the_aggregate_check_repairs_a_figure_that_drifted(world):
 @override_settings(JEUGDKETEN_SEND_MAIL=True, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 def test_the_deadline_run_counts_per_team_and_mails_a_digest_without_client_data(world):
     today = dt.date(YEAR, 12, 10)
+    world.under_midden_limburg()  # whose Bijlage 1 sets the start-of-care deadline
     tw = world.toewijzing()
     links = {
         "client": tw.client,

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.databases import own_database
+
 pytestmark = pytest.mark.slow
 JEUGDKETEN = [sys.executable, "-m", "jeugdketen.cli"]
 REDIS = os.environ.get("JEUGDKETEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -92,7 +94,6 @@ def broker(redis_client):
 @pytest.fixture(scope="module")
 def site_database(tmp_path_factory):
     explicit = os.environ.get("JEUGDKETEN_TEST_SITE_DATABASE_URL", "")
-    url = os.environ.get("DATABASE_URL", "")
     if explicit:
         import psycopg
 
@@ -101,18 +102,8 @@ def site_database(tmp_path_factory):
             connection.execute("CREATE SCHEMA public")
         yield explicit
         return
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path_factory.mktemp('site') / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"jeugdketen_intake_{os.getpid()}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{url.rsplit('/', 1)[0]}/{name}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database("jeugdketen_intake", tmp_path_factory.mktemp("site")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

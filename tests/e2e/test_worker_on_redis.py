@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.databases import own_database
+
 pytestmark = pytest.mark.slow
 JEUGDKETEN = [sys.executable, "-m", "jeugdketen.cli"]
 REDIS = os.environ.get("JEUGDKETEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -39,19 +41,8 @@ def broker():
 def database(tmp_path: Path):
     """A database of the test's own: a fresh PostgreSQL database when the suite runs on
     PostgreSQL (DATABASE_URL), else an SQLite file."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"jeugdketen_worker_{os.getpid()}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{url.rsplit('/', 1)[0]}/{name}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database("jeugdketen_worker", tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
