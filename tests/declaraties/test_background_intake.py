@@ -164,3 +164,33 @@ def test_the_upload_screen_shows_progress_until_the_jw325_is_ready(
     assert not done.has_header("Refresh") and "<strong>4</strong> van 4" in page
     declaratie = Declaratie.objects.get()
     assert declaratie.number in page and declaratie.answer.identification in page
+
+
+def test_following_an_intake_never_reads_the_message_itself(
+    world, provider_client, small_threshold, django_capture_on_commit_callbacks
+):
+    """The status is polled every two seconds while a worker judges; the XML of a large JW323 is
+    tens of MB (the load benchmark saw polls of 1-2 s). Neither the intake's copy nor the stored
+    message's XML is read, before or after the judgement; the answers stay the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    xml_columns = ('"declaraties_intake"."xml"', '"berichten_message"."xml"')
+
+    def follow(api_url: str, page_url: str) -> tuple[dict, str]:
+        with CaptureQueriesContext(connection) as queries:
+            status = provider_client.get(api_url).json()
+            page = provider_client.get(page_url).content.decode()
+        read = [q["sql"] for q in queries.captured_queries if any(c in q["sql"] for c in xml_columns)]
+        assert read == []
+        return status, page
+
+    with django_capture_on_commit_callbacks(execute=False) as queued_tasks:
+        queued = _post(provider_client, _message(world, ident="BIG000004")).json()
+    page_url = f"/declaraties/indienen/{queued['id']}/"
+    status, page = follow(queued["url"], page_url)
+    assert status["status"] == "wachtrij" and "<strong>0</strong> van 4" in page
+    queued_tasks[0]()
+    status, page = follow(queued["url"], page_url)
+    assert status["status"] == "klaar" and status["answer"] and "<strong>4</strong> van 4" in page
+    assert Message.objects.get(code="JW323").xml.count("<jw323:Prestatie>") == 4  # kept, just not read

@@ -132,7 +132,10 @@ class IntakeViewSet(
     permission_classes = [HasPermission]
     required_permission = "message.view"
     serializer_class = IntakeSerializer
-    queryset = Intake.objects.select_related("message").order_by("-created", "-id")
+    # Polled every few seconds: never read the message itself (a JW323 of 100,000 lines is about 70 MB).
+    queryset = (
+        Intake.objects.select_related("message").defer("xml", "message__xml").order_by("-created", "-id")
+    )
     lookup_field = "public_id"
     lookup_value_regex = "[0-9a-f-]{36}"
 

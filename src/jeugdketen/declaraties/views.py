@@ -257,9 +257,16 @@ def intake_status(request, public_id):
     """A large JW323 on its way: lines judged of the total, refreshed until its JW325 is ready."""
     from .background import lines_judged
 
-    queued = get_scoped_or_404(request.user, Intake.objects.select_related("message"), public_id=public_id)
+    # Refreshed every two seconds: the message's XML (tens of MB for a large JW323) stays in the database.
+    intakes = Intake.objects.select_related("message").defer("xml", "message__xml")
+    queued = get_scoped_or_404(request.user, intakes, public_id=public_id)
     declaratie = (
-        Declaratie.objects.filter(message_id=queued.message_id).first() if queued.message_id else None
+        Declaratie.objects.select_related("answer")
+        .defer("answer__xml")
+        .filter(message_id=queued.message_id)
+        .first()
+        if queued.message_id
+        else None
     )
     answer = declaratie.answer if declaratie is not None else None
     judged = lines_judged(queued)

@@ -41,7 +41,8 @@ from .services import allocate, change, complete_client, extend, record_plan, wi
 @requires("client.view")
 def client_list(request):
     form = ClientSearchForm(request.GET or None)
-    clients = scope(request.user, Client.objects.all()).order_by("pk")
+    # The municipality's name is on every row: one join, not a query per row.
+    clients = scope(request.user, Client.objects.select_related("municipality")).order_by("pk")
     query = ""
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"].strip()
