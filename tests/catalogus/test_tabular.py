@@ -158,3 +158,10 @@ def test_the_export_command_writes_the_form_import_reads(db, tmp_path):
     assert set(book.sheetnames) == set(tabular.SHEETS)
     header = next(book["products"].iter_rows(values_only=True))
     assert list(header) == list(tabular.PRODUCT_COLUMNS)
+
+
+def test_a_one_column_csv_sheet_is_read(db, tmp_path):
+    from jeugdketen.core.tables import read_tables
+
+    (tmp_path / "lots.csv").write_text("code\n1\n2\n", encoding="utf-8")
+    assert list(read_tables(tmp_path, ["lots"])["lots"]) == [["code"], ["1"], ["2"]]

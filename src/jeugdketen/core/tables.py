@@ -32,6 +32,14 @@ def cell(value) -> str:
     return str(value).strip()
 
 
+def _dialect(text: str):
+    """The separator of the header line: comma, semicolon or tab (a one-column file has none)."""
+    try:
+        return csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def read_tables(path, names: Iterable[str]) -> dict[str, Iterator[list]]:
     """The sheets of ``names`` that ``path`` has, each as an iterator of rows (the header first).
 
@@ -45,8 +53,7 @@ def read_tables(path, names: Iterable[str]) -> dict[str, Iterator[list]]:
             file = path / f"{name}.csv"
             if file.exists():
                 text = file.read_text(encoding="utf-8-sig")
-                dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-                tables[name] = iter(list(csv.reader(text.splitlines(), dialect)))
+                tables[name] = iter(list(csv.reader(text.splitlines(), _dialect(text))))
         return tables
     try:
         from openpyxl import load_workbook
