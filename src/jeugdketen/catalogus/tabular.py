@@ -31,7 +31,7 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from jeugdketen.core.tables import UnreadableFile, cell, read_tables
+from jeugdketen.core.tables import UnreadableFile, read_tables, sheet_rows
 
 from .models import Product, Provider, Region
 
@@ -105,19 +105,8 @@ class _Sheet:
     """Rows of one sheet as dicts, with the row number a spreadsheet shows (header: row 1)."""
 
     def __init__(self, name: str, table, problems: list[str]) -> None:
-        self.name, self.problems, self.rows = name, problems, []
-        header = [cell(h) for h in next(table, [])]
-        for column in REQUIRED[name]:
-            if column not in header:
-                problems.append(f"{name}, rij 1, {column}: kolom ontbreekt")
-        for number, cells in enumerate(table, start=2):
-            values = {h: cell(v) for h, v in zip(header, cells, strict=False) if h}
-            if not any(values.values()):
-                continue
-            if len(self.rows) >= MAX_ROWS:
-                problems.append(f"{name}, rij {number}, -: meer dan {MAX_ROWS} rijen")
-                break
-            self.rows.append((number, values))
+        self.name, self.problems = name, problems
+        self.rows, _ = sheet_rows(name, table, REQUIRED[name], MAX_ROWS, problems)
 
     def value(self, number: int, values: dict, column: str, kind: str = "text"):
         raw = values.get(column, "")

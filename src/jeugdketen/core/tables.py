@@ -68,3 +68,23 @@ def read_tables(path, names: Iterable[str]) -> dict[str, Iterator[list]]:
     finally:
         xlsx.close()
     return tables
+
+
+def sheet_rows(name: str, table: Iterator[list], required, limit: int, problems: list[str]):
+    """The non-empty rows of sheet ``name``: ``(rows, missing)``, each row as (its number as the
+    spreadsheet shows it, the header being row 1; {lower-case header: cell}), and the required
+    columns the header lacks. A missing column and a sheet of more than ``limit`` rows are listed
+    in ``problems`` as ``sheet, rij N, kolom: bericht``."""
+    header = [cell(h).lower() for h in next(table, [])]
+    missing = [column for column in required if column not in header]
+    problems.extend(f"{name}, rij 1, {column}: kolom ontbreekt" for column in missing)
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, cells in enumerate(table, start=2):
+        values = {h: cell(v) for h, v in zip(header, cells, strict=False) if h}
+        if not any(values.values()):
+            continue
+        if len(rows) >= limit:
+            problems.append(f"{name}, rij {number}, -: meer dan {limit} rijen")
+            break
+        rows.append((number, values))
+    return rows, missing

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jeugdketen.core.tables import UnreadableFile, cell, read_tables
+from jeugdketen.core.tables import UnreadableFile, read_tables, sheet_rows
 
 from .columns import SHEETS
 
@@ -30,20 +30,9 @@ class Workbook:
 
 
 def _rows(name: str, table, book: Workbook) -> None:
-    header = [cell(h).lower() for h in next(table, [])]
-    missing = [c.header for c in SHEETS[name] if c.required and c.header not in header]
-    for column in missing:
-        book.problems.append(f"{name}, rij 1, {column}: kolom ontbreekt")
-    rows = []
-    for number, cells in enumerate(table, start=2):
-        values = {h: cell(v) for h, v in zip(header, cells, strict=False) if h}
-        if not any(values.values()):
-            continue
-        if len(rows) >= MAX_ROWS_PER_SHEET:
-            book.problems.append(f"{name}, rij {number}, -: meer dan {MAX_ROWS_PER_SHEET} rijen")
-            break
-        rows.append(Row(number, values))
-    book.sheets[name] = [] if missing else rows
+    required = [c.header for c in SHEETS[name] if c.required]
+    rows, missing = sheet_rows(name, table, required, MAX_ROWS_PER_SHEET, book.problems)
+    book.sheets[name] = [] if missing else [Row(number, values) for number, values in rows]
 
 
 def read(path) -> Workbook:
