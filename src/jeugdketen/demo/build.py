@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from jeugdketen.berichten.ijwxml import Requested
 from jeugdketen.contracten.models import ClientStop, ContractProduct
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import open_task
@@ -244,20 +243,7 @@ def build(
 
 def _plain(client, referral, provider, product, route, decided, rng, today, references) -> plain.Plain:
     """A plain story's turns, drawn from the seed: what is asked, when care starts and stops."""
-    volume, unit, frequency = chain._volume(product, rng)
-    weeks = rng.choice([12, 26, 39, 52])
-    item = Requested(
-        reference=f"B{references()}",
-        category=product.category,
-        code=product.code,
-        begin=decided,
-        end=decided + dt.timedelta(weeks=weeks),
-        volume=volume,
-        unit=unit,
-        frequency=frequency,
-        referrer_code=referral.referrer_code,
-        referrer_agb=referral.referrer_agb,
-    )
+    item = chain.asked(product, referral, decided, f"B{references()}", rng)
     story = plain.Plain(client, referral, provider, product, route, item)
     roll = rng.random()
     if roll < 0.80:

@@ -58,6 +58,24 @@ MIX = {
 STOP_REASONS = ["31", "31", "31", "31", "32", "33", "34"]
 
 
+def asked(product, referral, day: dt.date, reference: str, rng) -> Requested:
+    """What is allocated or asked for from `day`: a volume that fits the unit, 12 to 52 weeks."""
+    volume, unit, frequency = _volume(product, rng)
+    weeks = rng.choice([12, 26, 39, 52])
+    return Requested(
+        reference=reference,
+        category=product.category,
+        code=product.code,
+        begin=day,
+        end=day + dt.timedelta(weeks=weeks),
+        volume=volume,
+        unit=unit,
+        frequency=frequency,
+        referrer_code=referral.referrer_code,
+        referrer_agb=referral.referrer_agb,
+    )
+
+
 @dataclass
 class Story:
     client: object
@@ -115,20 +133,7 @@ class Chain:
         if choice and (roll >= MIX["unfit_product"] or story.route == "toegang"):
             # The provider asks for what the referrer may refer to; a few ask for the wrong product.
             product = choice[int(roll * 1000) % len(choice)]
-        volume, unit, frequency = _volume(product, rng)
-        weeks = rng.choice([12, 26, 39, 52])
-        item = Requested(
-            reference=self.reference(),
-            category=product.category,
-            code=product.code,
-            begin=day,
-            end=day + dt.timedelta(weeks=weeks),
-            volume=volume,
-            unit=unit,
-            frequency=frequency,
-            referrer_code=story.referral.referrer_code,
-            referrer_agb=story.referral.referrer_agb,
-        )
+        item = asked(product, story.referral, day, self.reference(), rng)
         if story.route in ("toegang", "dyslexie"):
             self.allocate(story, product, item, day)
             return
