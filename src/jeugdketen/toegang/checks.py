@@ -28,6 +28,7 @@ from .ages import (
     check_extended_care_other_law,
     check_stay_past_18_on_request,
 )
+from .intensity import check_intensity
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .proposal import Finding, Proposal, age_on, find_product
 
@@ -306,6 +307,7 @@ CHECKS = [
     check_bridging,
     check_expert_advice,
     check_stay_past_18_on_request,
+    check_intensity,
 ]
 
 

@@ -213,6 +213,7 @@ def allocate(
         expert_advice=expert_advice,
         volume=volume,
         frequency=frequency if frequency is not None else (product.frequency_code if product else ""),
+        unit=unit or "",
     )
     signalled = require_reasons(check_allocation(proposal), reasons)
     toewijzing = Toewijzing.objects.create(
