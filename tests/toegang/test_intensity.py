@@ -109,3 +109,37 @@ def test_the_signal_needs_a_reason_and_is_kept(alkmaar):
     toewijzing = allocate(**common, reasons={"INTENSITEIT": "Tijdelijk meer uren na de verhuizing"})
     signal = Signaal.objects.get(toewijzing=toewijzing, rule="INTENSITEIT")
     assert signal.reason == "Tijdelijk meer uren na de verhuizing"
+
+
+# Advice written as a total (limits.guidelines): per beschikking, traject or calendar year ------
+
+HAJ_LICHT = "HAJ Individueel Licht"  # Alkmaar: "Duur per beschikking (richtlijn) Maximaal 26 uur totale inzet"
+DYSLEXIE = "Dyslexie onderzoek, diagnostiek en behandeling"  # NOB: 2.940 minuten per traject (advies)
+RESPIJT_JAAR = RESPIJT_DAGDEEL  # NOB: maximum aantal dagdelen op jaarbasis 52 (advies)
+
+
+def test_alkmaar_26_hours_in_the_beschikking_gives_no_signal(alkmaar):
+    assert _rules(alkmaar, HAJ_LICHT, 26, "6", unit="04") == []  # the book gives no unit: the toewijzing's
+
+
+def test_alkmaar_27_hours_in_the_beschikking_signals(alkmaar):
+    assert _rules(alkmaar, HAJ_LICHT, 27, "6", unit="04") == ["INTENSITEIT"]
+
+
+def test_brabant_dyslexia_advice_per_traject_edge(brabant):
+    assert _rules(brabant, DYSLEXIE, 2940, "6") == []
+    assert _rules(brabant, DYSLEXIE, 2941, "6") == ["INTENSITEIT"]
+
+
+def test_brabant_yearly_advice_only_within_one_calendar_year(brabant):
+    assert _rules(brabant, RESPIJT_JAAR, 52, "6") == []
+    assert _rules(brabant, RESPIJT_JAAR, 53, "6") == ["INTENSITEIT"]
+    client = brabant.client(born(10, on=BEGIN))
+    across = brabant.proposal(RESPIJT_JAAR, client, BEGIN, dt.date(2025, 3, 1), volume=53, frequency="6")
+    assert check_intensity(across) == []  # a total over two years is not split by guesswork
+
+
+def test_alkmaar_logeren_four_etmalen_a_week_signals_instead_of_capping(alkmaar):
+    assert _rules(alkmaar, "Logeren", 3, "2") == []
+    assert _rules(alkmaar, "Logeren", 4, "2") == ["INTENSITEIT"]
+    assert not alkmaar.product("Logeren").caps.filter(per="week").exists()
