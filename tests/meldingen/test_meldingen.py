@@ -157,4 +157,5 @@ def test_inspection_deadline_skips_the_weekend(world):
 
 def test_inspection_deadline_is_the_contracts_own(world):
     _roermond, elsewhere, provider = world
-    assert not services.reported_late(_inspection(elsewhere, provider, reported=dt.datetime(2025, 3, 20, 9, 0)))
+    late = _inspection(elsewhere, provider, reported=dt.datetime(2025, 3, 20, 9, 0))
+    assert not services.reported_late(late)

@@ -81,7 +81,8 @@ def test_other_period_or_unit_is_not_compared(alkmaar):
 
 def test_intensity_does_not_hold_in_midden_limburg(limburg):
     product = limburg.product("Begeleiding individueel- licht")
-    product.limits = {**(product.limits or {}), "intensity": {"min": None, "max": 4, "unit": "04", "per": "week"}}
+    intensity = {"min": None, "max": 4, "unit": "04", "per": "week"}
+    product.limits = {**(product.limits or {}), "intensity": intensity}
     product.save()
     assert _rules(limburg, product, 5, "2") == []
 
@@ -113,7 +114,7 @@ def test_the_signal_needs_a_reason_and_is_kept(alkmaar):
 
 # Advice written as a total (limits.guidelines): per beschikking, traject or calendar year ------
 
-HAJ_LICHT = "HAJ Individueel Licht"  # Alkmaar: "Duur per beschikking (richtlijn) Maximaal 26 uur totale inzet"
+HAJ_LICHT = "HAJ Individueel Licht"  # Alkmaar: "Duur per beschikking (richtlijn) Maximaal 26 uur"
 DYSLEXIE = "Dyslexie onderzoek, diagnostiek en behandeling"  # NOB: 2.940 minuten per traject (advies)
 RESPIJT_JAAR = RESPIJT_DAGDEEL  # NOB: maximum aantal dagdelen op jaarbasis 52 (advies)
 

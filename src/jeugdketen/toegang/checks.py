@@ -28,8 +28,8 @@ from .ages import (
     check_extended_care_other_law,
     check_stay_past_18_on_request,
 )
-from .intensity import check_intensity
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
+from .intensity import check_intensity
 from .proposal import Finding, Proposal, age_on, find_product
 
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)

@@ -44,7 +44,8 @@ def _number(value) -> Decimal | None:
 def _limits(product) -> list[dict]:
     limits = product.limits or {}
     found = [limits["intensity"]] if limits.get("intensity") else []
-    found += [{**guideline, "min": None, "max": guideline.get("amount")} for guideline in limits.get("guidelines") or []]
+    for guideline in limits.get("guidelines") or []:
+        found.append({**guideline, "min": None, "max": guideline.get("amount")})
     return [{**limit, "min": _number(limit.get("min")), "max": _number(limit.get("max"))} for limit in found]
 
 
