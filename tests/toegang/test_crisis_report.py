@@ -70,3 +70,18 @@ def test_the_crisis_report_deadline_does_not_hold_in_alkmaar(alkmaar):
     assert not report_late(
         _request(alkmaar, "Ambulant: Crisishulpverlening", received_on=dt.date(2024, 6, 1))
     )
+
+
+def test_the_client_file_marks_a_late_crisis_report(groningen, client):
+    from jeugdketen.accounts.models import Role, User
+
+    late = _request(groningen, "Jeugdhulp crisis ambulant", received_on=dt.date(2024, 3, 12))
+    worker = User.objects.create(username="basisteam", role=Role.TOEGANG)
+    worker.municipalities.add(groningen.gemeente)
+    client.force_login(worker)
+    page = client.get(f"/toegang/clienten/{late.client.pk}/").content.decode()
+    assert "crisismelding te laat" in page
+    on_time = _request(groningen, "Jeugdhulp crisis ambulant", received_on=dt.date(2024, 3, 11))
+    assert (
+        "crisismelding te laat" not in client.get(f"/toegang/clienten/{on_time.client.pk}/").content.decode()
+    )
