@@ -112,7 +112,7 @@ def jw305(document, message, *, municipality, provider, today) -> Result:
                 result.issues.append(issue("TR326", "9326", item, "De actuele levering is nog niet gestopt."))
             else:
                 Start.objects.create(toewijzing=t, date=begin, message=message)
-                close_tasks("start", today, toewijzing=t)
+                close_tasks(["start", "consultatie"], today, toewijzing=t)
                 if starts == 0 and is_heavy(t):
                     open_task(
                         "plan-toegang",
