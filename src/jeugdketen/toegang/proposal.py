@@ -52,6 +52,9 @@ class Proposal:
     volume: int | None = None
     frequency: str = ""  # WMO757: "2" per week
     unit: str = ""  # WJ756 of the volume; empty: the product's own unit
+    #: The client's toewijzingen when the caller holds them (a client created in the same batch
+    #: has none); None: the checks read them from the database.
+    known: list | None = None
 
     @property
     def region(self) -> str | None:
