@@ -359,6 +359,45 @@ def test_client_stop_from_the_begin_date_is_refused(limburg):
     assert rules(checks.check_client_stop(proposal)) == ["CLIENTENSTOP"]
 
 
+def test_remembered_rows_give_the_database_verdict_on_both_sides_of_each_edge(limburg):
+    """Inside remembered() (a batch such as the demo's bulk writing) CONTRACT, CLIENTENSTOP and
+    ACCEPTATIEPLICHT read each provider's rows once and judge them alike, edge for edge."""
+    from jeugdketen.contracten.models import AcceptanceExemption
+    from jeugdketen.toegang.remembered import remembered
+
+    proposal = _contract(limburg, start=BEGIN, end=BEGIN + DAY * 10)
+    ClientStop.objects.create(
+        provider=proposal.provider, reason="vol", start=BEGIN + DAY * 2, end=BEGIN + DAY * 3
+    )
+    AcceptanceExemption.objects.create(provider=proposal.provider, reason="klein", start=BEGIN + DAY * 5)
+    verdicts = {}
+    for memo in (False, True):
+        seen = []
+        for day in (
+            BEGIN - DAY,
+            BEGIN,
+            BEGIN + DAY * 2,
+            BEGIN + DAY * 3,
+            BEGIN + DAY * 4,
+            BEGIN + DAY * 10,
+            BEGIN + DAY * 11,
+        ):
+            proposal.begin = day
+            if memo:
+                with remembered():
+                    seen.append(all_rules(proposal))
+            else:
+                seen.append(all_rules(proposal))
+        verdicts[memo] = seen
+    assert verdicts[True] == verdicts[False]
+    assert [
+        {"CONTRACT", "CLIENTENSTOP", "ACCEPTATIEPLICHT"} & set(found) for found in verdicts[False]
+    ] == [
+        {"CONTRACT"}, set(), {"CLIENTENSTOP"}, {"CLIENTENSTOP"}, set(), {"ACCEPTATIEPLICHT"},
+        {"CONTRACT", "ACCEPTATIEPLICHT"},
+    ]  # fmt: skip
+
+
 # DUUR, PRODUCTDUUR ------------------------------------------------------------------------------
 
 

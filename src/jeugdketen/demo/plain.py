@@ -45,6 +45,7 @@ from jeugdketen.toegang.checks import (
     signals,
 )
 from jeugdketen.toegang.models import AllocationRequest, Signaal, Toewijzing
+from jeugdketen.toegang.remembered import remembered
 
 #: Routes where the access team allocates from its own referral; the others start with a JW315.
 DIRECT = ("toegang", "dyslexie")
@@ -458,8 +459,9 @@ class Writer:
 def write(plains: list[Plain], ids) -> Writer:
     """Stores, in bulk, exactly the rows :func:`play` would store for these stories."""
     writer = Writer(ids)
-    for plain in order(plains):
-        writer.add(plain)
+    with remembered():  # the batch changes no contract, client stop or exemption
+        for plain in order(plains):
+            writer.add(plain)
     writer.save()
     return writer
 

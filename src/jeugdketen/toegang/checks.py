@@ -21,6 +21,7 @@ from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contra
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 
+from . import remembered
 from .ages import (
     check_age,
     check_dyslexia_beyond_age,
@@ -61,13 +62,25 @@ def check_contract(p: Proposal) -> list[Finding]:
     if p.product is None:
         return []
     holders = [p.provider.pk] + ([p.provider.contract_holder_id] if p.provider.contract_holder_id else [])
-    lines = ContractProduct.objects.filter(
-        Q(contract__end__isnull=True) | Q(contract__end__gte=p.begin),
-        contract__provider__in=holders,
-        contract__start__lte=p.begin,
-        product=p.product,
+    contracts = remembered.rows(
+        ("contract", *holders, p.product.pk),
+        lambda: [
+            line.contract
+            for line in ContractProduct.objects.filter(contract__provider__in=holders, product=p.product)
+            .select_related("contract")
+            .order_by("pk")
+        ],
     )
-    if not lines.exists():
+    if contracts is not None:
+        found = any(remembered.on(contract, p.begin) for contract in contracts)
+    else:
+        found = ContractProduct.objects.filter(
+            Q(contract__end__isnull=True) | Q(contract__end__gte=p.begin),
+            contract__provider__in=holders,
+            contract__start__lte=p.begin,
+            product=p.product,
+        ).exists()
+    if not found:
         return [
             Finding(
                 "CONTRACT",
@@ -222,12 +235,21 @@ def check_conditional_combination(p: Proposal) -> list[Finding]:
 
 @regel("CLIENTENSTOP")
 def check_client_stop(p: Proposal) -> list[Finding]:
-    stops = ClientStop.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+    known = remembered.rows(
+        ("clientstop", p.provider.pk),
+        lambda: list(ClientStop.objects.filter(provider=p.provider).order_by("pk")),
     )
-    if p.product is not None:
-        stops = stops.filter(Q(product__isnull=True) | Q(product=p.product))
-    stop = stops.first()
+    if known is not None:
+        stop = next(
+            (s for s in known if remembered.on(s, p.begin) and remembered.for_product(s, p.product)), None
+        )
+    else:
+        stops = ClientStop.objects.filter(
+            Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+        )
+        if p.product is not None:
+            stops = stops.filter(Q(product__isnull=True) | Q(product=p.product))
+        stop = stops.order_by("pk").first()
     if stop is not None:
         return [
             Finding(
@@ -245,12 +267,21 @@ def check_acceptance_exemption(p: Proposal) -> list[Finding]:
     municipality allocates to it only what the provider itself asked for."""
     if p.requested_by_provider:
         return []
-    exemptions = AcceptanceExemption.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+    known = remembered.rows(
+        ("exemption", p.provider.pk),
+        lambda: list(AcceptanceExemption.objects.filter(provider=p.provider).order_by("pk")),
     )
-    if p.product is not None:
-        exemptions = exemptions.filter(Q(product__isnull=True) | Q(product=p.product))
-    exemption = exemptions.first()
+    if known is not None:
+        exemption = next(
+            (e for e in known if remembered.on(e, p.begin) and remembered.for_product(e, p.product)), None
+        )
+    else:
+        exemptions = AcceptanceExemption.objects.filter(
+            Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+        )
+        if p.product is not None:
+            exemptions = exemptions.filter(Q(product__isnull=True) | Q(product=p.product))
+        exemption = exemptions.order_by("pk").first()
     if exemption is not None:
         return [
             Finding(
