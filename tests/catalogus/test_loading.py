@@ -70,7 +70,9 @@ def test_alkmaar_has_no_codes_yet_but_limits_and_exclusions(catalogue):
     assert not products.exclude(code=None).exists()
     logeren = products.get(name__iexact="Logeren")
     caps = {(cap.amount, cap.unit_code, cap.per) for cap in logeren.caps.all()}
-    assert (Decimal(3), "14", "week") in caps
+    # "Intensiteit (richtlijn) Maximaal 3 etmalen per week" is advice (INTENSITEIT), not a payment cap
+    assert (Decimal(3), "14", "week") not in caps
+    assert logeren.limits["intensity"] == {"min": None, "max": 3, "unit": "14", "per": "week"}
     assert (Decimal(104), "14", "calendar_year") in caps
     medicatie = products.get(name__icontains="medicatie")
     assert medicatie.excluded_products.filter(name__icontains="S-GGZ").exists()

@@ -121,6 +121,29 @@ def test_a_third_etmaal_in_a_row_in_alkmaar_is_not_paid():
     assert rules(ctx, 2, "44") == []
 
 
+def test_alkmaar_24_hours_of_logeren_are_one_etmaal():
+    # Alkmaar (r. 4091-4093): an etmaal is 24 hours from any moment; the 25th hour starts the second.
+    ctx = logeren(
+        "alkmaar-2023", "Logeren", visit(dt.datetime(2023, 3, 10, 18), dt.datetime(2023, 3, 11, 18))
+    )
+    assert rules(ctx, 1, "44") == []
+    assert rules(ctx, 2, "44") == ["RESPIJT-AANEEN"]
+
+
+def test_alkmaar_a_minute_into_the_25th_hour_is_a_second_etmaal():
+    ctx = logeren(
+        "alkmaar-2023", "Logeren", visit(dt.datetime(2023, 3, 10, 18), dt.datetime(2023, 3, 11, 18, 1))
+    )
+    assert rules(ctx, 2, "44") == []  # one night, but two etmalen as Alkmaar counts them
+
+
+def test_groningen_counts_nights_not_alkmaars_hours():
+    ctx = logeren(
+        "groningen-2016", "44A09", visit(dt.datetime(2023, 3, 10, 18), dt.datetime(2023, 3, 11, 19))
+    )
+    assert rules(ctx, 2, "44A09") == ["RESPIJT-AANEEN"]
+
+
 def test_groningen_allows_three_etmalen_per_stay_not_four():
     ctx = logeren(
         "groningen-2016", "44A09", visit(dt.datetime(2023, 3, 10, 18), dt.datetime(2023, 3, 13, 18))

@@ -120,3 +120,42 @@ def test_the_provider_reports_on_screen_and_the_municipality_sees_it(world, clie
     other.municipalities.add(elsewhere)
     client.force_login(other)
     assert "E-mail met dossier" not in client.get("/meldingen/").content.decode()
+
+
+# TERMIJN-MELDING-INSPECTIE (art. 30.2): two working days, not 24 hours -----------------------
+
+
+def _inspection(municipality, provider, *, reported: dt.datetime, discovered=DISCOVERED) -> Melding:
+    return services.report(
+        provider=provider, municipality=municipality, kind=Melding.Kind.INSPECTIE, discovered_at=discovered,
+        summary="Calamiteit gemeld bij de inspectie", now=timezone.make_aware(reported),
+    )  # fmt: skip
+
+
+def test_inspection_report_on_the_second_working_day_is_on_time(world):
+    roermond, _elsewhere, provider = world
+    melding = _inspection(roermond, provider, reported=dt.datetime(2025, 3, 5, 23, 59))  # Monday -> Wednesday
+    assert services.inspection_due(melding) == dt.date(2025, 3, 5)
+    assert not services.reported_late(melding)
+
+
+def test_inspection_report_on_the_third_working_day_is_late(world):
+    roermond, _elsewhere, provider = world
+    assert services.reported_late(_inspection(roermond, provider, reported=dt.datetime(2025, 3, 6, 0, 1)))
+
+
+def test_inspection_deadline_skips_the_weekend(world):
+    roermond, _elsewhere, provider = world
+    friday = timezone.make_aware(dt.datetime(2025, 3, 7, 16, 0))
+    on_time = _inspection(roermond, provider, discovered=friday, reported=dt.datetime(2025, 3, 11, 12, 0))
+    assert services.inspection_due(on_time) == dt.date(2025, 3, 11)
+    assert not services.reported_late(on_time)
+    assert services.reported_late(
+        _inspection(roermond, provider, discovered=friday, reported=dt.datetime(2025, 3, 12, 9, 0))
+    )
+
+
+def test_inspection_deadline_is_the_contracts_own(world):
+    _roermond, elsewhere, provider = world
+    late = _inspection(elsewhere, provider, reported=dt.datetime(2025, 3, 20, 9, 0))
+    assert not services.reported_late(late)

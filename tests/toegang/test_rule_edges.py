@@ -184,6 +184,16 @@ def test_extended_care_without_earlier_help_is_refused(limburg, alkmaar):
     assert ages.check_extended_care(zwaar) == []
 
 
+def test_extended_care_on_a_criminal_law_measure_is_allowed(limburg, groningen):
+    # MLO r. 1620-1621, Groningen r. 79-81: a measure (Sr 77c) between 18 and 23, referred by code 08.
+    eighteen = birthday(dt.date(2005, 6, 10), 18)
+    proposal, _ = _young_adult(limburg, earlier_end=False, begin=add_months(eighteen, 24))
+    proposal.referrer_code = "08"
+    assert ages.check_extended_care(proposal) == []
+    proposal.referrer_code = "01"
+    assert rules(ages.check_extended_care(proposal)) == ["LEEFTIJD-18"]
+
+
 def test_extended_care_continuing_help_is_allowed(limburg):
     eighteen = birthday(dt.date(2005, 6, 10), 18)
     proposal, _ = _young_adult(limburg, earlier_end=None, begin=add_months(eighteen, 20))

@@ -112,7 +112,7 @@ def jw305(document, message, *, municipality, provider, today) -> Result:
                 result.issues.append(issue("TR326", "9326", item, "De actuele levering is nog niet gestopt."))
             else:
                 Start.objects.create(toewijzing=t, date=begin, message=message)
-                close_tasks("start", today, toewijzing=t)
+                close_tasks(["start", "consultatie"], today, toewijzing=t)
                 if starts == 0 and is_heavy(t):
                     open_task(
                         "plan-toegang",
@@ -282,6 +282,9 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
             end=request.end,
             referrer_code=request.referrer_code,
             requested_by_provider=True,
+            volume=request.volume,
+            frequency=request.frequency or (product.frequency_code if product else ""),
+            unit=request.unit or "",
         )
     )
     if refusals(findings):
@@ -449,6 +452,9 @@ def decide_change(requests: list[AllocationRequest], *, today: dt.date) -> list:
             end=request.end,
             replaces=request.change_of,
             requested_by_provider=True,
+            volume=request.volume,
+            frequency=request.frequency or (product.frequency_code if product else ""),
+            unit=request.unit or "",
         )
         judged = check_allocation(proposal)
         findings = [f for f in refusals(judged) if not (request.change_of and f.rule == "VERWIJZER")]

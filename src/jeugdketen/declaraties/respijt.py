@@ -6,8 +6,10 @@ departure): that is :mod:`.verblijf`. The other books count a stay (logeerperiod
 - Midden-Limburg Oost (product book 7.1) by its hours: up to and including 26 hours is one
   etmaal (the +2 hours once per stay), each further 4 hours a dagdeel, up to 50 hours two
   etmalen; a dagdeel is its own product, so a line of etmalen counts the etmalen only.
-- Alkmaar allows at most two etmalen in a row, Groningen a stay of at most three etmalen;
-  an etmaal of such a stay is a night spent (docs/rules.md).
+- Alkmaar allows at most two etmalen in a row, and an etmaal is 24 hours from any moment of
+  the day: from the 25th hour of the stay the second etmaal starts (``RESPIJT-ETMAAL``).
+- Groningen allows a stay of at most three etmalen and does not say how an etmaal is
+  counted: there it is a night spent (docs/rules.md).
 
 A stay in the register of stay days runs from a day present to the day of departure. A line of
 etmalen may count the etmalen of the stays that end in its period.
@@ -76,13 +78,15 @@ def stays(days) -> list[Stay]:
     return result
 
 
-def etmalen(rule: str, stay: Stay, most: int | None) -> int:
+def etmalen(rule: str, stay: Stay, most: int | None, region: str = "") -> int:
     if rule == "RESPIJT-UREN":
         return hours_to_units(stay.hours)[0]
-    return min(max(stay.nights, 1), most or stay.nights)
+    by_hours = applies("RESPIJT-ETMAAL", region)  # Alkmaar: the 25th hour starts the second etmaal
+    counted = max(math.ceil(stay.hours / 24) if by_hours else stay.nights, 1)
+    return min(counted, most or counted)
 
 
-@regel("RESPIJT-UREN", "RESPIJT-AANEEN")
+@regel("RESPIJT-UREN", "RESPIJT-AANEEN", "RESPIJT-ETMAAL")
 def judge_by_stay(context, verdict, tw, rule: str, most: int | None) -> None:
     """Refuse a line of etmalen that counts more than the stays ending in its period hold."""
     line = verdict.line
@@ -92,14 +96,15 @@ def judge_by_stay(context, verdict, tw, rule: str, most: int | None) -> None:
     ending = [
         stay for stay in stays(context.stay_days[tw.id]) if line.begin <= stay.departure.date() <= line.end
     ]
-    allowed = sum(etmalen(rule, stay, most) for stay in ending)
+    allowed = sum(etmalen(rule, stay, most, region) for stay in ending)
     if line.volume <= allowed:
         return
-    how = (
-        "t/m 26 uur is één etmaal, elke 4 uur daarna een dagdeel"
-        if rule == "RESPIJT-UREN"
-        else f"ten hoogste {most} etmalen per logeerperiode, een etmaal is een overnachting"
-    )
+    if rule == "RESPIJT-UREN":
+        how = "t/m 26 uur is één etmaal, elke 4 uur daarna een dagdeel"
+    elif applies("RESPIJT-ETMAAL", region):
+        how = f"ten hoogste {most} etmalen per logeerperiode, vanaf het 25e uur start het tweede etmaal"
+    else:
+        how = f"ten hoogste {most} etmalen per logeerperiode, een etmaal is een overnachting"
     verdict.reject(
         rule,
         f"{line.volume} etmalen logeren gedeclareerd, {allowed} volgens de {len(ending)} logeerperiode(s) "

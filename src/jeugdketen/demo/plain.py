@@ -33,7 +33,7 @@ from jeugdketen.berichten.ijwxml import Requested
 from jeugdketen.berichten.models import Message
 from jeugdketen.berichten.services import exchange
 from jeugdketen.levering import services as levering
-from jeugdketen.levering.deadlines import holds, open_task
+from jeugdketen.levering.deadlines import consultation_due, holds, open_task
 from jeugdketen.levering.models import Start, Stop, Task
 from jeugdketen.toegang import services as toegang
 from jeugdketen.toegang.checks import (
@@ -208,11 +208,11 @@ class Writer:
 
     # Deadlines ------------------------------------------------------------------------------
 
-    def task(self, kind: str, start: dt.date, done_on: dt.date | None, **links) -> None:
+    def task(self, kind: str, start: dt.date, done_on: dt.date | None, *, due=None, **links) -> None:
         key = (kind, links["municipality"].pk)
         if key not in self.bound:
             self.bound[key] = holds_for(kind, links["municipality"])
-        task = open_task(kind, start, save=False, bound=self.bound[key], **links)
+        task = open_task(kind, start, save=False, bound=self.bound[key], due=due, **links)
         if task is not None:
             task.done_on = done_on
             self.tasks.append(task)
@@ -237,6 +237,9 @@ class Writer:
             return
         links = {"client": plain.client, "municipality": plain.municipality, "provider": plain.provider}
         self.task("start", t.toewijzing_date, plain.begin, toewijzing=t, **links)
+        consultation = consultation_due(t.product, t.toewijzing_date)
+        if consultation is not None:
+            self.task("consultatie", t.toewijzing_date, plain.begin, due=consultation, toewijzing=t, **links)
         if plain.begin is None:
             return
         root = ijwxml.jw305(
@@ -279,6 +282,7 @@ class Writer:
             known=[],
             volume=item.volume,
             frequency=item.frequency if item.frequency is not None else (product.frequency_code or ""),
+            unit=item.unit or "",
         )
         findings = check_allocation(proposal)
         if refusals(findings):
@@ -364,6 +368,7 @@ class Writer:
             known=[],
             volume=item.volume,
             frequency=frequency if frequency is not None else (product.frequency_code or ""),
+            unit=item.unit or "",
         )
         t = self.toewijzing(plain, product, referral=None, request_reference=item.reference)
         self.signal(t, signals(check_allocation(proposal)), AUTOMATIC, region=proposal.region, automatic=True)

@@ -137,9 +137,37 @@ DEADLINES: dict[str, Deadline] = {
             "MLO art. 27.1 en 27.3; AVG art. 33",
             "TERMIJN-DATALEK-AP",
         ),
+        Deadline(
+            "consultatie",
+            0,
+            AANBIEDER,
+            "Consultatie en advies binnen een week na het verzoek (start zorg, JW305)",
+            "NOB productenboek, Consultatie en advies",
+            "TERMIJN-CONSULTATIE",
+        ),
         Deadline("retour", 3, AANBIEDER, "Retourbericht binnen 3 werkdagen", f"{IJW}: retour ≤ 3 werkdagen"),
     ]
 }
+
+
+#: Noordoost-Brabant: the provider answers a request for consultation "tenminste binnen 1 week"
+CONSULTATION_WAIT = dt.timedelta(weeks=1)
+CONSULTATION_LOT = "consultatie"
+
+
+def consultation_due(product, toewijzing_date: dt.date) -> dt.date | None:
+    """The last day to start consultation and advice after its toewijzing, where a book sets one.
+
+    The request for consultation reaches the provider as a toewijzing (no beschikking, the book
+    says): a week of calendar days from its date, closed by the start of care (JW305).
+    """
+    from jeugdketen.regels.register import applies
+
+    if product is None or product.lot is None or product.lot.code != CONSULTATION_LOT:
+        return None
+    if not applies("TERMIJN-CONSULTATIE", product.region.slug):
+        return None
+    return toewijzing_date + CONSULTATION_WAIT
 
 
 def holds(deadline: Deadline, municipality) -> bool:

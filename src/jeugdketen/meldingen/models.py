@@ -5,6 +5,11 @@ Autoriteit Persoonsgegevens where the law requires it; art. 27.3: a data breach 
 AVG says (art. 33: the AP within 72 hours of discovery). The description holds no client data:
 the register is read by the municipality's contract manager, who needs what happened and what
 was done, not whom it was about.
+
+Art. 30.2 adds what the provider tells the municipality within two working days: a report to
+the inspectie (Jeugdwet art. 4.1.8, calamities and violence), a minister's instruction, or the
+inspectie's verscherpt toezicht, instruction or sanction. For that kind ``discovered_at`` is the
+moment of that report or measure.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ class Melding(models.Model):
         BEVEILIGING = "beveiliging", "Informatiebeveiligingsincident"
         PRIVACY = "privacy", "Privacy-incident"
         DATALEK = "datalek", "Datalek (inbreuk met kans op ernstige nadelige gevolgen)"
+        INSPECTIE = "inspectie", "Melding aan de inspectie, aanwijzing, verscherpt toezicht of sanctie"
 
     provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="+")
     municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT, related_name="+")

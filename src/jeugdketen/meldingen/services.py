@@ -3,6 +3,8 @@
 - To the municipality "onmiddellijk" (MLO art. 27.1): read as within 24 hours of discovery.
   The report *is* the registration here, so there is no task to open beforehand: a report
   registered later is marked late, and the list shows it.
+- A report to the inspectie, or a measure of the inspectie or the minister (art. 30.2): to the
+  municipality within two working days of that report or measure, instead of the 24 hours.
 - A data breach to the Autoriteit Persoonsgegevens within 72 hours of discovery (art. 27.3 and
   AVG art. 33): a task on the provider's worklist, closed when the report to the AP, or the
   reason none is needed, is recorded.
@@ -15,6 +17,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import close_tasks, open_task
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import get
@@ -23,6 +26,7 @@ from .models import Melding
 
 TO_MUNICIPALITY = dt.timedelta(hours=24)
 TO_AP = dt.timedelta(hours=72)
+INSPECTION_WORKING_DAYS = 2
 AP_TASK = "datalek-ap"
 
 
@@ -34,9 +38,24 @@ def _contract_holds(rule: str, municipality) -> bool:
 @regel("TERMIJN-MELDING-GEMEENTE")
 def reported_late(melding: Melding) -> bool:
     """Whether the report reached the municipality more than 24 hours after discovery."""
+    if melding.kind == Melding.Kind.INSPECTIE:
+        return inspection_reported_late(melding)
     if not _contract_holds("TERMIJN-MELDING-GEMEENTE", melding.municipality):
         return False
     return melding.reported_at - melding.discovered_at > TO_MUNICIPALITY
+
+
+def inspection_due(melding: Melding) -> dt.date:
+    """The last day to tell the municipality of a report to or a measure of the inspectie."""
+    return add_working_days(timezone.localtime(melding.discovered_at).date(), INSPECTION_WORKING_DAYS)
+
+
+@regel("TERMIJN-MELDING-INSPECTIE")
+def inspection_reported_late(melding: Melding) -> bool:
+    """Whether the municipality heard of it after the second working day (MLO art. 30.2)."""
+    if not _contract_holds("TERMIJN-MELDING-INSPECTIE", melding.municipality):
+        return False
+    return timezone.localtime(melding.reported_at).date() > inspection_due(melding)
 
 
 def ap_due(melding: Melding) -> dt.date:

@@ -67,11 +67,18 @@ def _is_extended_care(p: Proposal) -> bool:
     return ADULT <= age < p.product.extended_until and age >= own_upper_age(p.product)
 
 
+CRIMINAL_COURT = "08"  # COD327: rechter, officier van justitie of medewerker JJI
+
+
 @regel("LEEFTIJD-18")
 def check_extended_care(p: Proposal) -> list[Finding]:
     """Verlengde jeugdhulp (18 up to 23) only for youths who had help before 18: help that started
     before 18 and still ran at 18, or help again within half a year after the 18th birthday."""
     if not _is_extended_care(p) or not applies("LEEFTIJD-18", p.region):
+        return []
+    if p.referrer_code == CRIMINAL_COURT:
+        # The third ground of both books: a measure of criminal law (Sr art. 77c) between 18 and 23.
+        # Past 18 only a criminal court, the public prosecutor or a JJI refers with code 08.
         return []
     eighteen = birthday(p.client.birth_date, ADULT)
     earlier = p.client.toewijzingen.filter(begin__lt=eighteen).exclude(status="ingetrokken")

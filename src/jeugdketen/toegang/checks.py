@@ -30,6 +30,7 @@ from .ages import (
     check_stay_past_18_on_request,
 )
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
+from .intensity import check_intensity
 from .proposal import Finding, Proposal, age_on, find_product
 
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
@@ -351,6 +352,7 @@ CHECKS = [
     check_bridging,
     check_expert_advice,
     check_stay_past_18_on_request,
+    check_intensity,
 ]
 
 

@@ -51,6 +51,7 @@ class Proposal:
     expert_advice: str = ""  # reference of the expertpool advice, where a product needs one
     volume: int | None = None
     frequency: str = ""  # WMO757: "2" per week
+    unit: str = ""  # WJ756 of the volume; empty: the product's own unit
     #: The client's toewijzingen when the caller holds them (a client created in the same batch
     #: has none); None: the checks read them from the database.
     known: list | None = None

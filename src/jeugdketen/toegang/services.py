@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import IntegerField, Max, Q
 from django.db.models.functions import Cast
 
-from jeugdketen.levering.deadlines import close_tasks, open_task
+from jeugdketen.levering.deadlines import close_tasks, consultation_due, open_task
 
 from .checks import AllocationRefused, Finding, Proposal, check_allocation, refusals, signals
 from .models import Referral, Route, Signaal, SupportPlan, Toewijzing
@@ -213,6 +213,7 @@ def allocate(
         expert_advice=expert_advice,
         volume=volume,
         frequency=frequency if frequency is not None else (product.frequency_code if product else ""),
+        unit=unit or "",
     )
     signalled = require_reasons(check_allocation(proposal), reasons)
     toewijzing = Toewijzing.objects.create(
@@ -243,6 +244,12 @@ def allocate(
     open_task(
         "start", today, client=client, municipality=municipality, provider=provider, toewijzing=toewijzing
     )
+    consultation = consultation_due(product, today)
+    if consultation is not None:
+        open_task(
+            "consultatie", today, due=consultation, client=client, municipality=municipality,
+            provider=provider, toewijzing=toewijzing,
+        )  # fmt: skip
     if send:
         send_jw301(toewijzing, today=today, extra=[toewijzing])
     return toewijzing
@@ -457,7 +464,7 @@ def withdraw(toewijzing: Toewijzing, *, end: dt.date, reden: str = "05", today: 
     today = today or dt.date.today()
     toewijzing.end = end
     _modify(toewijzing, reden=reden, status=Toewijzing.Status.INGETROKKEN, today=today)
-    close_tasks("start", today, toewijzing=toewijzing)
+    close_tasks(["start", "consultatie"], today, toewijzing=toewijzing)
     return send_jw301(toewijzing, today=today, extra=[toewijzing])
 
 

@@ -21,6 +21,7 @@ from jeugdketen.berichten.models import Message
 from jeugdketen.berichten.services import exchange
 from jeugdketen.levering.models import Start, Stop, Task
 
+from . import crisis
 from .checks import AllocationRefused
 from .forms import (
     AllocationForm,
@@ -69,6 +70,11 @@ def client_file(request, pk: int):
         )
         .order_by("-begin", "-number")
     )
+    requests = list(
+        scope(user, AllocationRequest.objects.filter(client=client)).select_related(
+            "provider", "municipality"
+        )
+    )
     context = {
         "client": client,
         "referrals": scope(user, Referral.objects.filter(client=client)).select_related(
@@ -79,7 +85,8 @@ def client_file(request, pk: int):
         .prefetch_related("goals")
         .order_by("part", "pk"),
         "toewijzingen": toewijzingen,
-        "requests": scope(user, AllocationRequest.objects.filter(client=client)).select_related("provider"),
+        "requests": requests,
+        "late_crisis_reports": {r.pk for r in requests if crisis.report_late(r)},
         "tasks": scope(user, Task.objects.filter(client=client))
         .select_related("provider")
         .order_by("done_on", "due"),
