@@ -270,20 +270,13 @@ class Writer:
 
     def allocated(self, plain: Plain) -> Toewijzing | None:
         """The access team's allocation: refused (nothing stored) or a toewijzing and its JW301."""
-        item, product = plain.item, plain.product
-        proposal = Proposal(
-            municipality=plain.municipality,
-            client=plain.client,
-            provider=plain.provider,
-            product=product,
-            begin=item.begin,
-            end=item.end,
-            referrer_code=plain.referral.referrer_code,
-            known=[],
-            volume=item.volume,
-            frequency=item.frequency if item.frequency is not None else (product.frequency_code or ""),
-            unit=item.unit or "",
+        product = plain.product
+        # toegang.allocate keeps a given frequency, even an empty one.
+        frequency = (
+            plain.item.frequency if plain.item.frequency is not None else (product.frequency_code or "")
         )
+        referrer = plain.referral.referrer_code
+        proposal = _proposal(plain, product, referrer_code=referrer, requested=False, frequency=frequency)
         findings = check_allocation(proposal)
         if refusals(findings):
             return None
@@ -327,18 +320,13 @@ class Writer:
         self.requests.append(request)
         kind = "jw301-dyslexie" if toegang.is_dyslexia(product) else "jw301-verzoek"
         self.task(kind, plain.day, plain.day, request=request, **links)
-        decision = Proposal(
-            municipality=municipality,
-            client=plain.client,
-            provider=plain.provider,
-            product=product,
-            begin=item.begin,
-            end=item.end,
-            referrer_code=item.referrer_code or "",
-            requested_by_provider=True,
-            known=[],
+        # The municipality's decision and its allocation weigh the same proposal (handlers.decide).
+        frequency = item.frequency or (product.frequency_code if product else "")
+        proposal = _proposal(
+            plain, product, referrer_code=item.referrer_code or "", requested=True, frequency=frequency
         )
-        refused = refusals(check_allocation(decision))
+        findings = check_allocation(proposal)
+        refused = refusals(findings)
         if refused:
             first = refused[0]
             request.status = AllocationRequest.Status.AFGEWEZEN
@@ -355,23 +343,8 @@ class Writer:
             )
             self.exchange("JW319", answer, day=plain.day, in_reply_to=received, **links)
             return None
-        frequency = item.frequency or None
-        proposal = Proposal(
-            municipality=municipality,
-            client=plain.client,
-            provider=plain.provider,
-            product=product,
-            begin=item.begin,
-            end=item.end,
-            referrer_code=item.referrer_code or "",
-            requested_by_provider=True,
-            known=[],
-            volume=item.volume,
-            frequency=frequency if frequency is not None else (product.frequency_code or ""),
-            unit=item.unit or "",
-        )
         t = self.toewijzing(plain, product, referral=None, request_reference=item.reference)
-        self.signal(t, signals(check_allocation(proposal)), AUTOMATIC, region=proposal.region, automatic=True)
+        self.signal(t, signals(findings), AUTOMATIC, region=proposal.region, automatic=True)
         request.status, request.toewijzing = AllocationRequest.Status.TOEGEWEZEN, t
         self.jw301(plain, t)
         return t
@@ -464,6 +437,25 @@ def write(plains: list[Plain], ids) -> Writer:
             writer.add(plain)
     writer.save()
     return writer
+
+
+def _proposal(plain: Plain, product, *, referrer_code: str, requested: bool, frequency: str) -> Proposal:
+    """What the checks weigh; the client is new, so it holds no toewijzing yet (``known``)."""
+    item = plain.item
+    return Proposal(
+        municipality=plain.municipality,
+        client=plain.client,
+        provider=plain.provider,
+        product=product,
+        begin=item.begin,
+        end=item.end,
+        referrer_code=referrer_code,
+        requested_by_provider=requested,
+        known=[],
+        volume=item.volume,
+        frequency=frequency,
+        unit=item.unit or "",
+    )
 
 
 def holds_for(kind: str, municipality) -> bool:
