@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from jeugdketen.catalogus.models import Product
 from jeugdketen.contracten.models import ContractProduct
-from jeugdketen.declaraties.engine import judge, load_context
+from jeugdketen.declaraties.context import load_context
+from jeugdketen.declaraties.engine import judge
 from jeugdketen.declaraties.models import Verblijfsdag
 
 from .conftest import YEAR

@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 
 from jeugdketen.declaraties import verblijf
-from jeugdketen.declaraties.engine import Context, judge, load_context
+from jeugdketen.declaraties.context import Context, load_context
+from jeugdketen.declaraties.engine import judge
 from jeugdketen.declaraties.jw323 import Line
 from jeugdketen.declaraties.models import Verblijfsdag
 from jeugdketen.declaraties.verblijf import Day

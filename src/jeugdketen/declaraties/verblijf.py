@@ -91,7 +91,7 @@ def load(
         # From the start of the year (the yearly absence limit), a month earlier for the stay before a spell.
         since = dt.date(first.year, 1, 1) - dt.timedelta(days=31)
         until = max(line.end for line in lines)
-        from .engine import among  # one parameter for any number of toewijzingen
+        from .context import among  # one parameter for any number of toewijzingen
 
         rows = Verblijfsdag.objects.filter(
             toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
