@@ -294,6 +294,20 @@ def test_excluded_product_running_on_the_begin_date_is_refused(brabant, alkmaar)
     assert checks.check_combination(brabant.proposal("Medicatie consultatie", other, BEGIN)) == []
 
 
+def test_known_toewijzingen_judge_like_those_read_from_the_database(brabant):
+    """A caller holding the client's toewijzingen (Proposal.known) gets the database's verdict."""
+    client = brabant.client(born(9, on=BEGIN))
+    ended = toewijzing(
+        brabant, client, "(generalistische) Basis GGZ", BEGIN - dt.timedelta(days=90), BEGIN - DAY
+    )
+    running = toewijzing(brabant, client, "(generalistische) Basis GGZ", BEGIN - dt.timedelta(days=90), BEGIN)
+    proposal = brabant.proposal("Medicatie consultatie", client, BEGIN)
+    assert rules(checks.check_combination(proposal)) == ["COMBINATIE"]
+    for known, expected in (([], []), ([ended], []), ([ended, running], ["COMBINATIE"])):
+        proposal.known = known
+        assert rules(checks.check_combination(proposal)) == expected
+
+
 def test_logeren_beside_part_time_pleegzorg_edge(alkmaar):
     part_time = alkmaar.client(born(9, on=BEGIN))
     toewijzing(alkmaar, part_time, "Pleegzorg", BEGIN, None, volume=4, frequency="2")

@@ -17,15 +17,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from jeugdketen.berichten import ijwxml
-from jeugdketen.berichten.models import Message
+from jeugdketen.berichten.ijwxml import Requested
 from jeugdketen.contracten.models import ClientStop, ContractProduct
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import open_task
-from jeugdketen.levering.models import Start, Stop, Task
-from jeugdketen.toegang.models import AllocationRequest, Client, Referral, Toewijzing
+from jeugdketen.levering.models import Start, Task
+from jeugdketen.toegang.models import Client, Referral, Toewijzing
 
-from . import chain
+from . import chain, plain
 from .people import FIRST, LAST, STREETS, bsn
 from .region import REGIONS, ensure_region, region_of
 
@@ -89,7 +88,13 @@ class Ids:
 
 @transaction.atomic
 def build(
-    *, youths: int, months: int, seed: int, today: dt.date | None = None, real_stories: int = REAL_STORIES
+    *,
+    youths: int,
+    months: int,
+    seed: int,
+    today: dt.date | None = None,
+    real_stories: int = REAL_STORIES,
+    bulk: bool = True,
 ) -> DemoContext:
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -186,19 +191,15 @@ def build(
         plan.append((client, referral, provider, product, route))
     Referral.objects.bulk_create(referrals, batch_size=2000)
 
-    toewijzingen, tasks, requests = [], [], []
+    tasks, plains = [], []
     stories: list[chain.Story] = []
     waiting: list[chain.Story] = []
-    numbers = {m.pk: 100000 + Toewijzing.objects.filter(municipality=m).count() for m in municipalities}
+    references = Ids(seed)
     for client, referral, provider, product, route in plan:
-        links = {"client": client, "municipality": client.municipality, "provider": provider}
         lead = {"toegang": rng.randrange(15, 35), "dyslexie": rng.randrange(3, 8)}.get(
             route, rng.randrange(5, 18)
         )
         decided = add_working_days(referral.date, lead)
-        refused = route in ("huisarts", "gi", "jeugdarts", "specialist") and (
-            provider is stopped or rng.random() < 0.05
-        )
         if len(stories) + len(waiting) < real_stories:
             story = chain.Story(
                 client,
@@ -218,162 +219,18 @@ def build(
             kind = {"toegang": "plan1", "dyslexie": "jw301-dyslexie", "gi": "jw315-gi"}.get(
                 route, "jw315-huisarts"
             )
+            links = {"client": client, "municipality": client.municipality, "provider": provider}
             task = open_task(kind, referral.date, save=False, referral=referral, **links)
             if task is not None:  # only where the municipality's contract sets this deadline
                 tasks.append(task)
             continue
-        if refused:
-            requests.append(
-                AllocationRequest(
-                    kind="JW315",
-                    reference=f"R{ids()}",
-                    municipality=client.municipality,
-                    provider=provider,
-                    client=client,
-                    product_category=product.category,
-                    product_code=product.code or "",
-                    begin=decided,
-                    received_on=decided,
-                    status=AllocationRequest.Status.AFGEWEZEN,
-                    refusal_reason="4" if provider is stopped else "7",
-                    refusal_rule="CLIENTENSTOP" if provider is stopped else "ZORGINHOUDELIJK",
-                    referrer_code=referral.referrer_code,
-                )
-            )
-            continue
-        numbers[client.municipality.pk] += 1
-        weeks = rng.choice([12, 26, 39, 52])
-        unit = product.unit_code or "04"
-        volume, frequency = {"14": (7, "2"), "16": (rng.choice([2, 4, 6]), "2")}.get(
-            unit, (rng.choice([2, 3, 4, 6]), "2") if unit in ("01", "04") else (1, "6")
-        )
-        t = Toewijzing(
-            municipality=client.municipality,
-            number=str(numbers[client.municipality.pk]),
-            client=client,
-            provider=provider,
-            product=product,
-            product_category=product.category,
-            product_code=product.code or "",
-            begin=decided,
-            end=decided + dt.timedelta(weeks=weeks),
-            volume=volume,
-            unit=product.unit_code if volume else "",
-            frequency="2" if volume else "",
-            toewijzing_date=decided,
-            referral=referral,
-        )
-        toewijzingen.append(t)
-    Toewijzing.objects.bulk_create(toewijzingen, batch_size=2000)
-    AllocationRequest.objects.bulk_create(requests, batch_size=2000)
-
-    starts, stops = [], []
-    for t in toewijzingen:
-        roll = rng.random()
-        if roll < 0.80:
-            begin = add_working_days(t.toewijzing_date, rng.randrange(1, 9))
-        elif roll < 0.90:
-            begin = add_working_days(t.toewijzing_date, rng.randrange(12, 25))  # late start
-        else:
-            begin = None  # waiting list once the deadline passes
-        if begin is not None and begin > today:
-            begin = None
-        task = open_task(
-            "start",
-            t.toewijzing_date,
-            save=False,
-            client=t.client,
-            municipality=t.municipality,
-            provider=t.provider,
-            toewijzing=t,
-        )
-        if task is not None:
-            task.done_on = begin
-            tasks.append(task)
-        if begin is None:
-            continue
-        starts.append(Start(toewijzing=t, date=begin))
-        if t.end < today:
-            stops.append(
-                Stop(toewijzing=t, date=t.end, reason=rng.choice(["31", "31", "31", "32", "33", "34"]))
-            )
-        elif rng.random() < 0.05 and begin + dt.timedelta(days=30) < today:
-            stops.append(Stop(toewijzing=t, date=begin + dt.timedelta(days=30), reason="32"))
-
-    # Messages: JW301 -> JW302, JW305 -> JW306, JW307 -> JW308, each pair as sent and received.
-    originals, retours = [], []
-
-    def pair(code, root, sender, receiver, day, t, sent_by_municipality):
-        ident = ids()
-        xml = _xml(root)
-        direction_first = "out" if sent_by_municipality else "in"
-        original = Message(
-            direction=direction_first,
-            code=code,
-            sender=sender,
-            receiver=receiver,
-            identification=ident,
-            dagtekening=day,
-            xml=xml,
-            accepted=True,
-            municipality=t.municipality,
-            provider=t.provider,
-            client=t.client,
-        )
-        originals.append(original)
-        rid = ids()
-        retour_root = ijwxml.retour(root, [], code=code, identification=rid, dagtekening=day)
-        retours.append(
-            (
-                original,
-                Message(
-                    direction="in" if sent_by_municipality else "out",
-                    code=ijwxml.RETOUR_OF[code],
-                    sender=receiver,
-                    receiver=sender,
-                    identification=rid,
-                    dagtekening=day,
-                    xml=_xml(retour_root),
-                    accepted=True,
-                    municipality=t.municipality,
-                    provider=t.provider,
-                    client=t.client,
-                ),
-            )
-        )
-
-    for t in toewijzingen:
-        m, p = t.municipality.cbs_code, t.provider.agb_code
-        root = ijwxml.jw301(
-            t.client, [t], sender=m, receiver=p, identification=ids(), dagtekening=t.toewijzing_date
-        )
-        pair("JW301", root, m, p, t.toewijzing_date, t, True)
-    stop_of = {s.toewijzing_id: s for s in stops}
-    for s in starts:
-        t = s.toewijzing
-        m, p = t.municipality.cbs_code, t.provider.agb_code
-        root = ijwxml.jw305(
-            t.client, [(t, s.date, "1")], sender=p, receiver=m, identification=ids(), dagtekening=s.date
-        )
-        pair("JW305", root, p, m, s.date, t, False)
-        stop = stop_of.get(t.pk)
-        if stop is not None:
-            root = ijwxml.jw307(
-                t.client,
-                [(t, s.date, stop.reason, stop.date, "1")],
-                sender=p,
-                receiver=m,
-                identification=ids(),
-                dagtekening=stop.date,
-            )
-            pair("JW307", root, p, m, stop.date, t, False)
-    Message.objects.bulk_create(originals, batch_size=1000)
-    for original, retour in retours:
-        retour.in_reply_to = original
-    Message.objects.bulk_create([r for _, r in retours], batch_size=1000)
-    Start.objects.bulk_create(starts, batch_size=2000)
-    Stop.objects.bulk_create(stops, batch_size=2000)
+        plains.append(_plain(client, referral, provider, product, route, decided, rng, today, references))
     Task.objects.bulk_create(tasks, batch_size=2000)
+    if bulk:
+        plain.write(plains, ids)
+    else:  # the same stories played one by one: what the bulk writing must equal (tests/demo)
+        for story in plain.order(plains):
+            plain.play(story)
     chain.play(ctx, stories, waiting)
     if clients:  # the bulk rows and those the real chain wrote
         ours = {"client__pk__gte": clients[0].pk}
@@ -383,6 +240,40 @@ def build(
     for stage in _stages():
         stage(ctx)
     return ctx
+
+
+def _plain(client, referral, provider, product, route, decided, rng, today, references) -> plain.Plain:
+    """A plain story's turns, drawn from the seed: what is asked, when care starts and stops."""
+    volume, unit, frequency = chain._volume(product, rng)
+    weeks = rng.choice([12, 26, 39, 52])
+    item = Requested(
+        reference=f"B{references()}",
+        category=product.category,
+        code=product.code,
+        begin=decided,
+        end=decided + dt.timedelta(weeks=weeks),
+        volume=volume,
+        unit=unit,
+        frequency=frequency,
+        referrer_code=referral.referrer_code,
+        referrer_agb=referral.referrer_agb,
+    )
+    story = plain.Plain(client, referral, provider, product, route, item)
+    roll = rng.random()
+    if roll < 0.80:
+        begin = add_working_days(decided, rng.randrange(1, 9))
+    elif roll < 0.90:
+        begin = add_working_days(decided, rng.randrange(12, 25))  # late start
+    else:
+        begin = None  # waiting list once the deadline passes
+    if begin is None or begin > today:
+        return story
+    story.begin = begin
+    if item.end < today:
+        story.stop = (item.end, rng.choice(["31", "31", "31", "32", "33", "34"]))
+    elif rng.random() < 0.05 and begin + dt.timedelta(days=30) < today:
+        story.stop = (begin + dt.timedelta(days=30), "32")
+    return story
 
 
 def _municipality(municipalities: list, rng: random.Random):
@@ -400,12 +291,6 @@ def _dyslexia_treatment(products: list):
     """The dyslexia product a school's referral asks for: the one that includes treatment."""
     found = [p for p in products if is_dyslexia(p)]
     return next((p for p in found if p.name.lower().endswith("behandeling")), found[0] if found else None)
-
-
-def _xml(root) -> str:
-    from jeugdketen.ijw.xml import serialise
-
-    return serialise(root).decode()
 
 
 def _set_up(sheets: dict) -> list:

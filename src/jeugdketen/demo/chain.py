@@ -35,8 +35,10 @@ from jeugdketen.berichten.services import exchange, process
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering import services as levering
 from jeugdketen.toegang import services as toegang
-from jeugdketen.toegang.checks import AllocationRefused, age_on
+from jeugdketen.toegang.checks import age_on
 from jeugdketen.toegang.models import AllocationRequest
+
+from . import plain
 
 #: The demo's stories through the real chain, per share of the stories (documented in docs/demo.md).
 MIX = {
@@ -168,30 +170,10 @@ class Chain:
 
     def allocate(self, story: Story, product, item: Requested, day: dt.date) -> None:
         """The access team allocates from its own referral: the checks, the JW301 (JW302 back)."""
-        allocation = {
-            "municipality": story.client.municipality,
-            "client": story.client,
-            "provider": story.provider,
-            "product": product,
-            "begin": day,
-            "end": item.end,
-            "volume": item.volume,
-            "unit": item.unit,
-            "frequency": item.frequency,
-            "referral": story.referral,
-            "today": day,
-        }
-        try:
-            t = toegang.allocate(**allocation)
-        except AllocationRefused as refused:
-            if not refused.only_signals:
-                return  # the access team does not allocate what the checks refuse; no message goes out
-            # A signal is advice: the demo's access worker goes on and writes down why.
-            reasons = {f.rule: "Afgewogen met gezin en aanbieder (demo)." for f in refused.findings}
-            t = toegang.allocate(**allocation, reasons=reasons)
-        t.refresh_from_db()
-        exchange(t.message, today=day)
-        self.deliver(t, day)
+        told = plain.Plain(story.client, story.referral, story.provider, product, story.route, item)
+        t = plain.allocate(told)
+        if t is not None:
+            self.deliver(t, day)
 
     def deliver(self, t, allocated: dt.date) -> None:
         rng, today = self.rng, self.today

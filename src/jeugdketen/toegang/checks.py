@@ -113,6 +113,17 @@ def _current(p: Proposal):
     """
     if p.product is None:
         return []
+    if p.known is not None:
+        return [
+            t
+            for t in p.known
+            if t.status in ("actief", "gewijzigd")
+            and (t.end is None or t.end >= p.begin)
+            and (p.end is None or t.begin <= p.end)
+            and (p.replaces is None or t.pk != p.replaces.pk)
+            and t.product
+            and t.product.region_id == p.product.region_id
+        ]
     current = p.client.toewijzingen.filter(status__in=["actief", "gewijzigd"]).filter(
         Q(end__isnull=True) | Q(end__gte=p.begin)
     )
@@ -136,9 +147,12 @@ def check_combination(p: Proposal) -> list[Finding]:
     """No product beside one its product book excludes (e.g. medicatieconsultatie beside behandeling)."""
     if p.product is None or not applies("COMBINATIE", p.region):
         return []
+    current = _current(p)
+    if not current:
+        return []
     excluded_ids = set(p.product.excluded_products.values_list("pk", flat=True))
     excluded_names = {name.lower() for name in p.product.excludes or []}
-    for other in _current(p):
+    for other in current:
         product = other.product
         names = {name.lower() for name in product.excludes or []}
         if product.pk in excluded_ids or _names(product) & excluded_names or _names(p.product) & names:

@@ -51,6 +51,9 @@ class Proposal:
     expert_advice: str = ""  # reference of the expertpool advice, where a product needs one
     volume: int | None = None
     frequency: str = ""  # WMO757: "2" per week
+    #: The client's toewijzingen when the caller holds them (a client created in the same batch
+    #: has none); None: the checks read them from the database.
+    known: list | None = None
 
     @property
     def region(self) -> str | None:
