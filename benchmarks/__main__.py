@@ -15,6 +15,8 @@ def main(names: list[str]) -> int:
         scripts = [script for script in scripts if any(name in script.stem for name in names)]
     for script in scripts:
         print(f"== {script.stem}", flush=True)
+        # Each script reads its own arguments (sizes); the names chosen here are not for it.
+        sys.argv = [str(script)]
         runpy.run_path(str(script), run_name="__main__")
     return 0
 

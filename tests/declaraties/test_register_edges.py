@@ -7,7 +7,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from jeugdketen.declaraties.engine import Context, Tw, judge
+from jeugdketen.declaraties.context import Context, Tw
+from jeugdketen.declaraties.engine import judge
 from jeugdketen.declaraties.jw323 import Line
 
 PRODUCT = 7

@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from jeugdketen.declaraties.engine import Context, judge
+from jeugdketen.declaraties.context import Context
+from jeugdketen.declaraties.engine import judge
 from jeugdketen.declaraties.jw323 import Line
 from jeugdketen.declaraties.models import Verblijfsdag
 from jeugdketen.declaraties.respijt import BY_STAY, hours_to_units

@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 
 from jeugdketen.declaraties import verblijf
-from jeugdketen.declaraties.engine import Context, judge, load_context
+from jeugdketen.declaraties.context import Context, load_context
+from jeugdketen.declaraties.engine import judge
 from jeugdketen.declaraties.jw323 import Line
 from jeugdketen.declaraties.models import Verblijfsdag
 from jeugdketen.declaraties.verblijf import Day
@@ -100,8 +101,52 @@ def test_days_missing_from_the_register_are_not_billable_and_the_departure_day_i
     assert rules(ctx, march(30)) == []  # the day of departure at the end of care counts
 
 
-def test_without_a_register_the_line_is_not_judged_on_days():
+def test_without_a_register_the_days_themselves_are_not_judged():
     assert rules(residential(), march(31)) == []
+
+
+# --- without a register: no more etmalen than days of care (VERBLIJF-ETMALEN, every region)
+
+REGIONS = ["noordoost-brabant-2021", "alkmaar-2023", "midden-limburg-oost-2020", "groningen-2016"]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_without_a_register_as_many_etmalen_as_days_of_the_period_are_paid(region):
+    # The toewijzing sets no volume per week here, so TR321 bounds nothing: only the days do.
+    assert rules(residential(region=region), march(31)) == []
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_without_a_register_one_etmaal_more_than_the_days_of_the_period_is_refused(region):
+    assert rules(residential(region=region), march(32)) == ["VERBLIJF-ETMALEN"]
+
+
+def test_without_a_register_the_days_before_the_start_of_care_are_not_etmalen():
+    ctx = residential()
+    ctx.first_start[1] = D(2023, 3, 10)  # care (JW305) began on 10 March: 22 days up to the 31st
+    assert rules(ctx, march(22)) == []
+    assert rules(ctx, march(23)) == ["VERBLIJF-ETMALEN"]
+
+
+def test_the_days_bound_a_line_with_a_register_too_and_the_register_decides_the_rest():
+    ctx = residential()
+    register(ctx, {})
+    assert rules(ctx, march(31)) == []
+    assert rules(ctx, march(32)) == ["VERBLIJF-ETMALEN"]  # once, not also as days missing
+    del ctx.stay_days[1][0]  # 1 March not registered: within the days, the register decides
+    assert rules(ctx, march(31)) == ["VERBLIJF-DAG"]
+    # A register that holds no day of the line's period does not judge it: the days bound it.
+    ctx.stay_days[1] = [Day(D(2023, 2, 1), A)]
+    assert rules(ctx, march(31)) == []
+    assert rules(ctx, march(32)) == ["VERBLIJF-ETMALEN"]
+
+
+def test_a_line_of_other_units_is_not_counted_in_days():
+    ctx = residential()
+    ctx.toewijzingen["100001"].unit = "04"
+    line = march(40)
+    line.unit = "04"
+    assert "VERBLIJF-ETMALEN" not in rules(ctx, line)
 
 
 # --- absence days: holiday or detention

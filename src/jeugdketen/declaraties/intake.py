@@ -31,10 +31,12 @@ from jeugdketen.ijw.xml import Document, parse
 from jeugdketen.levering.invoicing import close_billed
 
 from . import jw325, signals
-from .engine import Verdict, chunks, judge, load_context
+from .context import chunks, load_context
+from .engine import judge
 from .jw323 import read
 from .ledger import book, cost_entries
 from .models import Betaalverplichting, Boeking, Declaratie, Prestatie
+from .verdict import Verdict
 
 PAYMENT_TERM_DAYS = 30
 MAX_STORED_ISSUES = 1000

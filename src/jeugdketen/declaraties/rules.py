@@ -82,6 +82,11 @@ RULES: dict[str, Rule] = {
         Rule("VERBLIJF-DEELTIJD", "9321", "Bij deeltijdverblijf zijn niet geleverde dagen niet declarabel"),
         Rule("VERBLIJF-KLINISCH", "9321", "Bij verblijfsprestatie A t/m HIC telt alleen een geleverde dag"),
         Rule("VERBLIJF-RESPIJT", "9321", "Bij respijtzorg worden afwezigheidsdagen niet betaald"),
+        Rule(
+            "VERBLIJF-ETMALEN",
+            "9321",
+            "Niet meer etmalen dan dagen in de periode vanaf de start van de zorg (zonder verblijfsregister)",
+        ),
         Rule("RESPIJT-VERTREK", "9321", "Bij logeren is de dag van vertrek nooit een etmaal"),
         Rule("DUUR-OPEN", "9308", "Een toewijzing zonder einddatum loopt ten hoogste 2 jaar"),
         Rule("RESPIJT-UREN", "9321", "Etmalen logeren volgen uit de uren van de logeerperiode"),

@@ -10,8 +10,10 @@ within the toewijzing of a heavier one (paragraph 3.3).
 The provider's register of stay days (:class:`~.models.Verblijfsdag`) is the account behind
 the number. :func:`load` reads the register for all toewijzingen of a declaration in one
 query; :func:`judge_stay` then decides each line in memory. A line whose toewijzing has no
-register for its period is not judged here: the register is where a provider shows its
-days, and the other rules (TR321, the caps) still bound the number (docs/rules.md).
+register for its period cannot be judged day by day: the register is where a provider shows
+its days. Every line of etmalen, with a register or without, is bounded by what an etmaal is
+(:func:`judge_days_of_care`, every region): no more etmalen than the days of its period from
+the start of care; TR321 and the caps bound it further (docs/rules.md).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def load(
         # From the start of the year (the yearly absence limit), a month earlier for the stay before a spell.
         since = dt.date(first.year, 1, 1) - dt.timedelta(days=31)
         until = max(line.end for line in lines)
-        from .engine import among  # one parameter for any number of toewijzingen
+        from .context import among  # one parameter for any number of toewijzingen
 
         rows = Verblijfsdag.objects.filter(
             toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
@@ -216,12 +218,52 @@ TEXTS = {
 }
 
 
+@regel("VERBLIJF-ETMALEN")
+def judge_days_of_care(context, verdict, tw) -> bool:
+    """Refuse a line of etmalen that counts more days than care can have run; True when it did.
+
+    An etmaal is 24 hours, so a period holds at most as many etmalen as it has calendar days,
+    and no day before the start of care (JW305) is a day of stay. This holds with or without a
+    register. Which of those days count (the 20:00 rule, absence and its limits) only the
+    register can tell: without it the day of arrival gets the benefit of the doubt
+    (docs/rules.md). Reads only what the context already holds (the first start per
+    toewijzing), so it adds no query.
+    """
+    line = verdict.line
+    region = context.product_regions.get(tw.product_id, "")
+    if not applies("VERBLIJF-ETMALEN", region):
+        return False
+    start = context.first_start.get(tw.id)
+    if start is not None and start > line.end:
+        return False  # no start of care in the period: JW305 says so already
+    first = max(line.begin, start) if start is not None else line.begin
+    allowed = (line.end - first).days + 1
+    if line.volume <= allowed:
+        return False
+    since = f" vanaf de start van de zorg op {start:%d-%m-%Y}" if first != line.begin else ""
+    unjudged = (
+        ""
+        if tw.id in context.stay_days
+        else (" Zonder verblijfsregister worden de dagen zelf (20:00-regel, afwezigheid) niet beoordeeld.")
+    )
+    verdict.reject(
+        "VERBLIJF-ETMALEN",
+        f"{line.volume} etmalen gedeclareerd over {line.begin:%d-%m-%Y} t/m {line.end:%d-%m-%Y}; "
+        f"die periode heeft{since} {allowed} dagen en een etmaal is 24 uur.{unjudged}",
+    )
+    return True
+
+
 @regel("VERBLIJF-DAG", "VERBLIJF-AFWEZIG", "VERBLIJF-DEELTIJD", "VERBLIJF-KLINISCH", "VERBLIJF-RESPIJT")
 @regel("RESPIJT-VERTREK")
 def judge_stay(context, verdict, tw) -> None:
-    """Refuse a line of etmalen that counts more days than the register of stay days allows."""
+    """Refuse a line of etmalen that counts more days than the register of stay days allows.
+
+    First the bound every line of etmalen has (:func:`judge_days_of_care`); the register then
+    decides day by day where the provider keeps one for the line's period.
+    """
     line = verdict.line
-    if line.unit != ETMAAL or tw.id not in context.stay_days:
+    if line.unit != ETMAAL or judge_days_of_care(context, verdict, tw) or tw.id not in context.stay_days:
         return
     if tw.product_id in context.respite_by_stay:
         respijt.judge_by_stay(context, verdict, tw, *context.respite_by_stay[tw.product_id])

@@ -20,8 +20,8 @@ from jeugdketen.regels.register import applies
 from jeugdketen.toegang.views import toewijzing_or_404
 
 from . import respijt, verblijf
-from .engine import month_end
 from .models import Verblijfsdag
+from .periods import month_end
 
 DAY_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
 

@@ -4,8 +4,8 @@ Two tables (see :mod:`.models`), both keyed by the declaration the lines came in
 
 - :class:`~.models.DeclaredCost`: per municipality, provider, product and month of the begin
   date (budget, accountability); a few rows per declaration;
-- :class:`~.models.DeclaredClientCost`: per municipality, provider, youth, product category and
-  month (top 75, residential care); one row per youth and month of a declaration.
+- :class:`~.models.DeclaredClientCost`: per municipality, provider, youth, product and month
+  (top 75, residential care); about one row per youth and month of a declaration.
 
 A declaration's rows are always rebuilt as a whole from its prestaties with one
 ``INSERT … SELECT`` per table, so a rebuild is idempotent and the sums are exactly what a
@@ -44,6 +44,7 @@ GROUPS = {
         "municipality_id",
         "provider_id",
         "client_id",
+        "product_id",
         "product_category",
     ],
 }
@@ -62,8 +63,10 @@ def _insert(apps, name: str, declaratie_ids: list[int] | None) -> None:
     lines = prestatie.objects.filter(accepted=True)
     if declaratie_ids is not None:
         lines = lines.filter(declaratie_id__in=declaratie_ids)
-    # Every output column is an annotation, so the SELECT lists them in exactly this order.
-    columns = GROUPS[name]
+    # Every output column is an annotation, so the SELECT lists them in exactly this order. An
+    # earlier migration's model may lack a later column: it fills the columns it has.
+    have = {field.attname for field in target._meta.concrete_fields}
+    columns = [column for column in GROUPS[name] if column in have]
     select = (
         lines.values(
             **{f"k_{column}": F(column) for column in columns},
@@ -181,10 +184,13 @@ def costs(
     return [dict(row, cents=int(row["cents"] or 0)) for row in rows]
 
 
-def client_costs(scope, first, last, *, filters: dict | None = None):
-    """DeclaredClientCost rows of the whole months from `first` to `last`, unevaluated."""
-    from .models import DeclaredClientCost
+def client_costs(scope, first, last, *, filters=None):
+    """DeclaredClientCost rows of the whole months from `first` to `last`, unevaluated.
 
-    return scoped(DeclaredClientCost, scope).filter(
-        month__gte=first.replace(day=1), month__lte=last, **(filters or {})
-    )
+    `filters` is a dict of lookups or a Q (see :func:`.spending.narrow`).
+    """
+    from .models import DeclaredClientCost
+    from .spending import narrow
+
+    rows = scoped(DeclaredClientCost, scope).filter(month__gte=first.replace(day=1), month__lte=last)
+    return narrow(rows, filters)

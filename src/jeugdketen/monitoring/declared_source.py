@@ -23,11 +23,11 @@ from django.db.models.functions import ExtractYear
 LEDGER_KINDS = ("declaratie", "credit")
 
 
-def accepted(model, scope, first: dt.date, last: dt.date, *, filters: dict | None = None):
+def accepted(model, scope, first: dt.date, last: dt.date, *, filters=None):
     """Accepted prestaties with a begin date in [first, last], narrowed by `scope`."""
-    queryset = model.objects.filter(accepted=True, begin__gte=first, begin__lte=last, **(filters or {}))
-    from .spending import unique_rows
+    from .spending import narrow, unique_rows
 
+    queryset = narrow(model.objects.filter(accepted=True, begin__gte=first, begin__lte=last), filters)
     return unique_rows(scope(queryset))
 
 
@@ -38,7 +38,7 @@ def declared(
     last: dt.date,
     group: list[str],
     *,
-    filters: dict | None = None,
+    filters=None,
     youths: bool = True,
 ):
     extra = {"youths": Count("client", distinct=True)} if youths else {}

@@ -19,9 +19,10 @@ from django.db.models.functions import Coalesce, ExtractYear
 from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider
 from jeugdketen.ijw.codes import JZ588
 from jeugdketen.levering.models import Start, Stop
+from jeugdketen.regels import regel
 from jeugdketen.toegang.models import Client, Goal, SupportPlan, Toewijzing
 
-from . import aggregates, charts
+from . import aggregates, charts, definitions
 from .calendar import FIRST_YEAR, ensure_calendar
 from .models import AccountabilityDocument, Budget, CalendarDay, SroiContribution
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
@@ -30,7 +31,6 @@ from .spending import ALLOCATED, DECLARED, allocated, grouped, regroup, source, 
 NAMES = ["budget", "waiting-times", "dropout", "top75", "residential", "accountability", "signals", "perceel"]
 
 NORM_WORKING_DAYS = 10  # start within 10 working days of the JW301, else the waiting list (MLO)
-RESIDENTIAL_CATEGORIES = ["35", "36", "37", "38", "43", "44"]  # JZ020 "met verblijf" / "verblijf"
 REDUCTION_TARGET = Decimal("25")  # % lower cost per youth than the year before (MLO L1147-1158)
 STATEMENT_THRESHOLD_CENTS = 50_000_00  # controleverklaring only when turnover is *greater* (Art. 32.2)
 SROI_THRESHOLD_CENTS = 250_000_00  # SROI applies above this previous-year turnover (Art. 17.1)
@@ -618,7 +618,7 @@ def _quarter_row(label: str, cents: int, youths: int, last: dt.date, today: dt.d
     }
 
 
-def _residential_declared(scope, year: int, today: dt.date, filters: dict):
+def _residential_declared(scope, year: int, today: dt.date, filters):
     """All eight quarters and both years in one query over accepted prestaties.
 
     The inner query sums per youth and quarter; the outer one counts and sums those rows per
@@ -662,7 +662,7 @@ def _residential_declared(scope, year: int, today: dt.date, filters: dict):
     return rows, yearly
 
 
-def _residential_allocated(scope, year: int, today: dt.date, filters: dict):
+def _residential_allocated(scope, year: int, today: dt.date, filters):
     """The allocation estimate divides each toewijzing over the days of a period: one query per period."""
     rows = []
     for label, first, last in quarters(year - 1) + quarters(year):
@@ -679,10 +679,16 @@ def _residential_allocated(scope, year: int, today: dt.date, filters: dict):
     return rows, yearly
 
 
+@regel("VERBLIJF-KOSTEN")
 def residential(scope=None, *, year: int, today: dt.date) -> Report:
-    """Residential care cost per youth per quarter, and progress toward the 25 % reduction."""
+    """Residential care cost per youth per quarter, and progress toward the 25 % reduction.
+
+    Which products count is decided per region by :mod:`.definitions`: the contract's own list
+    where a region's contract names one, else the JZ020 residential categories.
+    """
     scope = _scope(scope)
-    filters = {"product_category__in": RESIDENTIAL_CATEGORIES}
+    definition = definitions.residential()
+    filters = definition.where
     if source() == DECLARED:
         rows, yearly = _residential_declared(scope, year, today, filters)
         src = DECLARED
@@ -740,9 +746,18 @@ def residential(scope=None, *, year: int, today: dt.date) -> Report:
         fmt=lambda value: display(int(Decimal(str(value)) * 100), "money"),
         reference=("doel −25 %", target_quarter) if target_quarter is not None else None,
     )
+    basis = Table(
+        "definition",
+        "Welke producten tellen als verblijf, per regio",
+        [Column("region", "Regio"), Column("basis", "Grondslag"), Column("products", "Producten")],
+        definition.regions,
+    )
+    categories = ", ".join(definitions.RESIDENTIAL_CATEGORIES)
     method = (
-        f"Verblijf = productcategorieën {', '.join(RESIDENTIAL_CATEGORIES)} (JZ020). Kosten per jeugdige = "
-        "kosten in het kwartaal gedeeld door het aantal jeugdigen met verblijfskosten in dat kwartaal; bron: "
+        "Verblijf volgt per regio de eigen documenten: waar het contract de producten noemt, precies die; "
+        f"waar de documenten geen lijst noemen, de productcategorieën {categories} (JZ020); zie de tabel "
+        "per regio. Kosten per jeugdige = kosten in het kwartaal gedeeld door het aantal jeugdigen met "
+        "verblijfskosten in dat kwartaal; bron: "
         f"{SOURCE_LABEL[src]}. Doel: de kosten per jeugdige over {year} {REDUCTION_TARGET} % lager dan over "
         f"{year - 1} (ontwikkeldoelstelling, gemiddelde van alle aanbieders samen). Voortgang = bereikte "
         "verlaging als deel van de doelverlaging."
@@ -751,7 +766,7 @@ def residential(scope=None, *, year: int, today: dt.date) -> Report:
         "residential",
         "Kosten verblijf per jeugdige",
         {"year": year, "today": today, "source": src},
-        [table],
+        [table, basis],
         summary,
         {
             "base_per_youth": "money",

@@ -21,13 +21,14 @@ from django.db.models import Min
 from jeugdketen.regels import regel
 from jeugdketen.toegang.models import Toewijzing
 
-from . import charts
+from . import charts, definitions
 from .report import Column, Report, Table
 from .spending import allocated
 
 REGION = "midden-limburg-oost-2020"
-PERCEEL = "Verblijf met behandeling +"
-FILTERS = {"product__region__slug": REGION, "product__lot__name": PERCEEL}
+# The contract's list of products is decided in one place, shared with the residential cost trend.
+PERCEEL = definitions.RESIDENTIAL[REGION].lot
+FILTERS = definitions.lot_filters(REGION)
 REDUCTION_TARGET = Decimal("25")
 
 

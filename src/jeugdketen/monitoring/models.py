@@ -150,7 +150,11 @@ class DeclaredCost(models.Model):
 
 
 class DeclaredClientCost(models.Model):
-    """Accepted prestaties of one declaration per municipality, provider, youth, category and month."""
+    """Accepted prestaties of one declaration per municipality, provider, youth, product and month.
+
+    The product, not only its category, because a region's contract may name the exact products
+    a figure counts (:mod:`jeugdketen.monitoring.definitions`).
+    """
 
     tenancy = {"municipality": "municipality", "provider": "provider"}
 
@@ -158,6 +162,7 @@ class DeclaredClientCost(models.Model):
     municipality = _reference("catalogus.Municipality")
     provider = _reference("catalogus.Provider")
     client = _reference("toegang.Client", null=True)
+    product = _reference("catalogus.Product", null=True)
     product_category = models.CharField(max_length=2)
     month = models.DateField(help_text="First day of the month of the prestaties' begin date")
     cents = models.BigIntegerField(help_text="Signed sum: credits negative")

@@ -68,6 +68,13 @@ def unique_rows(queryset: QuerySet) -> QuerySet:
     return queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
 
 
+def narrow(queryset: QuerySet, filters: dict | Q | None) -> QuerySet:
+    """`queryset` filtered by lookups (a dict) or by a condition (a Q, e.g. a region-dependent one)."""
+    if isinstance(filters, Q):
+        return queryset.filter(filters)
+    return queryset.filter(**(filters or {}))
+
+
 def prestatie_model():
     """The accepted-prestatie model of the declaraties app, once it exists."""
     try:
@@ -85,11 +92,11 @@ def source() -> str:
 
 
 def allocated_queryset(
-    scope: Scope, first: dt.date, last: dt.date, *, filters: dict | None = None
+    scope: Scope, first: dt.date, last: dt.date, *, filters: dict | Q | None = None
 ) -> QuerySet:
     """Open toewijzingen with days in [first, last], annotated with `allocated_cents`."""
     # Scoping may add DISTINCT; aggregate over the plain rows it selected instead.
-    queryset = unique_rows(scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {})))))
+    queryset = unique_rows(scope(open_toewijzingen(narrow(Toewijzing.objects.all(), filters))))
     return with_allocated_parts(queryset, first, last).filter(_days__gt=0)
 
 
@@ -121,7 +128,7 @@ def _allocated_sql(
     last: dt.date,
     group: list[str],
     *,
-    filters: dict | None,
+    filters: dict | Q | None,
     youths: bool,
     tariffs: dict[tuple[int, int], Decimal] | None = None,
 ) -> tuple[str, list, list[str]]:
@@ -134,7 +141,7 @@ def _allocated_sql(
     (:func:`.costs.cents_expression`) runs over those columns and is summed per group.
     """
     keys = ["g_" + name.replace("__", "_") for name in group]
-    toewijzingen = unique_rows(scope(open_toewijzingen(Toewijzing.objects.filter(**(filters or {})))))
+    toewijzingen = unique_rows(scope(open_toewijzingen(narrow(Toewijzing.objects.all(), filters))))
     toewijzingen = toewijzingen.filter(begin__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
     columns = {key: F(name) for key, name in zip(keys, group, strict=True)}
     for name in (
@@ -238,7 +245,7 @@ def allocated(
     last: dt.date,
     group: list[str],
     *,
-    filters: dict | None = None,
+    filters: dict | Q | None = None,
     youths: bool = True,
     tariffs: dict[tuple[int, int], Decimal] | None = None,
 ) -> list[dict]:
@@ -269,7 +276,7 @@ def declared(
     last: dt.date,
     group: list[str],
     *,
-    filters: dict | None = None,
+    filters: dict | Q | None = None,
     youths: bool = True,
 ) -> list[dict]:
     from . import declared_source
@@ -285,7 +292,7 @@ def spending(
     last: dt.date,
     group: list[str],
     *,
-    filters: dict | None = None,
+    filters: dict | Q | None = None,
     youths: bool = True,
 ) -> tuple[list[dict], str]:
     """Realised spending per group, and the source it came from."""
@@ -296,7 +303,7 @@ def spending(
 
 
 def grouped(
-    scope: Scope | None, first: dt.date, last: dt.date, group: list[str], *, filters: dict | None = None
+    scope: Scope | None, first: dt.date, last: dt.date, group: list[str], *, filters: dict | Q | None = None
 ) -> tuple[QuerySet, str]:
     """The unevaluated grouped query of :func:`spending`: columns ``g_<lookup>`` and ``cents``.
 
