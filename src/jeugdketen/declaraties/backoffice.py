@@ -19,6 +19,7 @@ from lxml import etree
 
 from jeugdketen.berichten.models import Message
 from jeugdketen.berichten.services import exchange, new_identification, send
+from jeugdketen.core.months import month_end
 
 from .models import GeleverdeZorg
 from .provider import build_jw323
@@ -167,10 +168,6 @@ class Billed:
 
     message: Message | None
     answer: Message | None = None
-
-
-def month_end(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def declaratie_number() -> str:

@@ -19,6 +19,7 @@ from decimal import Decimal
 from lxml import etree
 
 from jeugdketen.contracten.models import ContractProduct
+from jeugdketen.core.months import month_end
 from jeugdketen.toegang.models import Toewijzing
 
 from . import ledger
@@ -30,10 +31,6 @@ from .provider import NS325, NSB, advice, line_for
 FAULT_RATE = 0.04
 #: A provider with fewer lines than this for a municipality in a month bills them achteraf, per quarter.
 MONTHLY_LINES = 20
-
-
-def _month_end(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _monthly_volume(tw: Toewijzing) -> int:
@@ -60,7 +57,7 @@ def _planted_late_bill(toewijzingen, tariffs, today: dt.date) -> list:
         if tariff is None:
             continue
         delivery = GeleverdeZorg(
-            provider=tw.provider, toewijzing=tw, begin=month, end=_month_end(month), volume=1, tariff=tariff
+            provider=tw.provider, toewijzing=tw, begin=month, end=month_end(month), volume=1, tariff=tariff
         )
         return [(tw.provider, tw.municipality, [delivery])]
     return []
@@ -196,7 +193,7 @@ def bill(ctx) -> None:
     billed_before: dict[tuple[int, int], GeleverdeZorg] = {}
     pending: dict[tuple, list[GeleverdeZorg]] = defaultdict(list)
     for month in months:
-        end = _month_end(month)
+        end = month_end(month)
         parties = defaultdict(list)
         for tw in toewijzingen:
             start = first_start.get(tw.pk)
@@ -244,7 +241,7 @@ def bill(ctx) -> None:
                         tariff=earlier.tariff,
                     )  # fmt: skip
                 )
-            received = min(today, _month_end(end + dt.timedelta(days=1)) if rng.random() < 0.1 else end)
+            received = min(today, month_end(end + dt.timedelta(days=1)) if rng.random() < 0.1 else end)
             received = min(today, received + dt.timedelta(days=5))
             bills.append((provider, municipality, biller.number(), deliveries, received))
         biller.register([(number, deliveries) for _p, _m, number, deliveries, _r in bills])

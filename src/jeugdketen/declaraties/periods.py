@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from jeugdketen.core.months import month_end
+
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -35,10 +37,6 @@ def within(
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def month_end(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def whole_month(verdict, tw, *, begin_outside: bool, end_outside: bool) -> None:

@@ -16,12 +16,12 @@ from django.shortcuts import redirect, render
 
 from jeugdketen.accounts.access import requires
 from jeugdketen.audit.log import Action, changed
+from jeugdketen.core.months import month_end
 from jeugdketen.regels.register import applies
 from jeugdketen.toegang.views import toewijzing_or_404
 
 from . import respijt, verblijf
 from .models import Verblijfsdag
-from .periods import month_end
 
 DAY_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
 

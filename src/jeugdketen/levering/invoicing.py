@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db.models import Min, Q
 
 from jeugdketen.catalogus.models import Municipality
+from jeugdketen.core.months import month_end
 from jeugdketen.regels.register import get
 
 from .deadlines import DEADLINES, open_task
@@ -23,10 +24,6 @@ from .models import Task
 
 KIND = "factuur"
 CHUNK = 5000
-
-
-def month_end(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def invoice_due(month: dt.date) -> dt.date:
