@@ -233,23 +233,28 @@ def check_conditional_combination(p: Proposal) -> list[Finding]:
     return []
 
 
-@regel("CLIENTENSTOP")
-def check_client_stop(p: Proposal) -> list[Finding]:
+def _first_on(model, p: Proposal):
+    """The provider's first client stop or exemption (by key) that holds on the begin date for
+    the product; inside :func:`remembered.remembered` from the provider's rows read once."""
     known = remembered.rows(
-        ("clientstop", p.provider.pk),
-        lambda: list(ClientStop.objects.filter(provider=p.provider).order_by("pk")),
+        (model.__name__, p.provider.pk),
+        lambda: list(model.objects.filter(provider=p.provider).order_by("pk")),
     )
     if known is not None:
-        stop = next(
-            (s for s in known if remembered.on(s, p.begin) and remembered.for_product(s, p.product)), None
+        return next(
+            (r for r in known if remembered.on(r, p.begin) and remembered.for_product(r, p.product)), None
         )
-    else:
-        stops = ClientStop.objects.filter(
-            Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
-        )
-        if p.product is not None:
-            stops = stops.filter(Q(product__isnull=True) | Q(product=p.product))
-        stop = stops.order_by("pk").first()
+    rows = model.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
+    )
+    if p.product is not None:
+        rows = rows.filter(Q(product__isnull=True) | Q(product=p.product))
+    return rows.order_by("pk").first()
+
+
+@regel("CLIENTENSTOP")
+def check_client_stop(p: Proposal) -> list[Finding]:
+    stop = _first_on(ClientStop, p)
     if stop is not None:
         return [
             Finding(
@@ -267,21 +272,7 @@ def check_acceptance_exemption(p: Proposal) -> list[Finding]:
     municipality allocates to it only what the provider itself asked for."""
     if p.requested_by_provider:
         return []
-    known = remembered.rows(
-        ("exemption", p.provider.pk),
-        lambda: list(AcceptanceExemption.objects.filter(provider=p.provider).order_by("pk")),
-    )
-    if known is not None:
-        exemption = next(
-            (e for e in known if remembered.on(e, p.begin) and remembered.for_product(e, p.product)), None
-        )
-    else:
-        exemptions = AcceptanceExemption.objects.filter(
-            Q(end__isnull=True) | Q(end__gte=p.begin), provider=p.provider, start__lte=p.begin
-        )
-        if p.product is not None:
-            exemptions = exemptions.filter(Q(product__isnull=True) | Q(product=p.product))
-        exemption = exemptions.order_by("pk").first()
+    exemption = _first_on(AcceptanceExemption, p)
     if exemption is not None:
         return [
             Finding(
