@@ -390,19 +390,10 @@ class Writer:
         )
 
     def signal(self, t: Toewijzing, findings, reason: str, *, region, automatic: bool) -> None:
-        self.signals += [
-            Signaal(
-                municipality=t.municipality,
-                toewijzing=t,
-                rule=finding.rule,
-                region=region or "",
-                text=finding.text[:255],
-                reason=reason,
-                automatic=automatic,
-                recorded_on=t.toewijzing_date,
-            )
-            for finding in findings
-        ]
+        reasons = {finding.rule: reason for finding in findings}
+        self.signals += toegang.signal_rows(
+            t, findings, reasons, region=region, by=None, on=t.toewijzing_date, automatic=automatic
+        )
 
     # Storing --------------------------------------------------------------------------------
 

@@ -268,6 +268,13 @@ def require_reasons(findings: list[Finding], reasons: dict[str, str] | None) -> 
 
 def record_signals(toewijzing, signalled, reasons, *, region, by, on, automatic=False) -> None:
     Signaal.objects.bulk_create(
+        signal_rows(toewijzing, signalled, reasons, region=region, by=by, on=on, automatic=automatic)
+    )
+
+
+def signal_rows(toewijzing, signalled, reasons, *, region, by, on, automatic=False) -> list[Signaal]:
+    """The Signaal rows (unsaved) for these signals and the reasons given per rule."""
+    return [
         Signaal(
             municipality=toewijzing.municipality,
             toewijzing=toewijzing,
@@ -280,7 +287,7 @@ def record_signals(toewijzing, signalled, reasons, *, region, by, on, automatic=
             recorded_on=on,
         )
         for finding in signalled
-    )
+    ]
 
 
 def send_jw301(toewijzing: Toewijzing, *, today: dt.date, extra=()):
