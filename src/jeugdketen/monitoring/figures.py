@@ -22,7 +22,7 @@ from jeugdketen.levering.models import Start, Stop
 from jeugdketen.regels import regel
 from jeugdketen.toegang.models import Client, Goal, SupportPlan, Toewijzing
 
-from . import aggregates, charts, definitions
+from . import aggregates, applicability, charts, definitions
 from .calendar import FIRST_YEAR, ensure_calendar
 from .models import AccountabilityDocument, Budget, CalendarDay, SroiContribution
 from .report import Column, Report, Table, display, euros, one_decimal, percentage
@@ -268,11 +268,17 @@ def _waiting_cutoff(today: dt.date) -> dt.date | None:
     )
 
 
+@regel("WACHTTIJDEN")
 def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
-    """Lead times in working days per provider and product for toewijzingen dated in `year`."""
+    """Lead times in working days per provider and product for toewijzingen dated in `year`.
+
+    The norm (start within 10 working days, else the waiting list) and the figure itself are
+    Midden-Limburg Oost's: only municipalities under that contract count (:mod:`.applicability`).
+    """
     scope = _scope(scope)
     ensure_calendar(max(today, dt.date(year, 12, 31)))
-    base = unique_rows(scope(Toewijzing.objects.all()))
+    under_contract = applicability.municipality_ids("WACHTTIJDEN")
+    base = unique_rows(scope(Toewijzing.objects.all())).filter(municipality__in=under_contract)
     rows, totals = _lead_times(base, year)
     cutoff = _waiting_cutoff(today)
     waiting = base.filter(
@@ -372,21 +378,36 @@ def waiting_times(scope=None, *, year: int, today: dt.date) -> Report:
         },
         method,
         [chart],
+        applicability.notice("WACHTTIJDEN", "de definitie van Wachtlijst, art. 17 en art. 35.1"),
     )
 
 
 # --- dropout, goals, satisfaction -------------------------------------------------------------
 
 
+@regel("UITVAL")
 def dropout(scope=None, *, year: int, today: dt.date) -> Report:
-    """Stops by JZ588 reason per provider, goal realisation and satisfaction from end evaluations."""
+    """Stops by JZ588 reason per provider, goal realisation and satisfaction from end evaluations.
+
+    These are the KPIs of Midden-Limburg Oost art. 35.1: only municipalities under that contract
+    count (:mod:`.applicability`).
+    """
     scope = _scope(scope)
-    stops = unique_rows(scope(Stop.objects.filter(date__year=year)))
+    under_contract = applicability.municipality_ids("UITVAL")
+    stops = unique_rows(
+        scope(Stop.objects.filter(date__year=year, toewijzing__municipality__in=under_contract))
+    )
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in stops.values("toewijzing__provider", "reason").annotate(n=Count("pk")).order_by():
         counts[row["toewijzing__provider"]][row["reason"]] += row["n"]
     plans = (
-        unique_rows(scope(SupportPlan.objects.filter(part=SupportPlan.Part.EIND)))
+        unique_rows(
+            scope(
+                SupportPlan.objects.filter(
+                    part=SupportPlan.Part.EIND, client__municipality__in=under_contract
+                )
+            )
+        )
         .annotate(evaluated=Coalesce("received_on", "sent_on"))
         .filter(evaluated__year=year)
     )
@@ -497,6 +518,7 @@ def dropout(scope=None, *, year: int, today: dt.date) -> Report:
         },
         method,
         [chart],
+        applicability.notice("UITVAL", "art. 35.1"),
     )
 
 
@@ -798,25 +820,44 @@ def document_status(received: dt.date | None, due: dt.date, today: dt.date) -> s
     return "ontbreekt" if today >= due else "verwacht"
 
 
+def _within_contract(
+    by_year: dict[int, dict[tuple[int, int], int]], municipality_ids: set[int]
+) -> tuple[dict[int, dict[tuple[int, int], int]], set[int]]:
+    """The turnover of the municipalities under the contract, and the other municipalities found."""
+    within = {
+        y: {key: cents for key, cents in rows.items() if key[1] in municipality_ids}
+        for y, rows in by_year.items()
+    }
+    outside = {key[1] for rows in by_year.values() for key in rows if key[1] not in municipality_ids}
+    return within, outside
+
+
+@regel("VERANTWOORDING-PRODUCT", "VERANTWOORDING-VERKLARING")
 def accountability(scope=None, *, year: int, today: dt.date) -> Report:
-    """Turnover per provider and municipality, the statements due, and SROI progress."""
+    """Turnover per provider and municipality, the statements due, and SROI progress.
+
+    Art. 32 and 17 are Midden-Limburg Oost's: only municipalities that buy under a region whose
+    register entry holds them count (:mod:`.applicability`); the report names the others.
+    """
     scope = _scope(scope)
-    by_year, src = _turnover(scope, year)
+    under_contract = set(applicability.municipality_ids("VERANTWOORDING-VERKLARING"))
+    everywhere, src = _turnover(scope, year)
+    by_year, outside = _within_contract(everywhere, under_contract)
     turnover = [
         {"provider": provider, "municipality": municipality, "cents": cents}
         for (provider, municipality), cents in by_year[year].items()
     ]
     documents = {
         (row["provider"], row["municipality"], row["kind"]): row["received_on"]
-        for row in scope(AccountabilityDocument.objects.filter(year=year)).values(
-            "provider", "municipality", "kind", "received_on"
-        )
+        for row in scope(
+            AccountabilityDocument.objects.filter(year=year, municipality__in=sorted(under_contract))
+        ).values("provider", "municipality", "kind", "received_on")
     }
     providers = dict(
         Provider.objects.filter(pk__in={row["provider"] for row in turnover}).values_list("pk", "name")
     )
     municipalities = dict(
-        Municipality.objects.filter(pk__in={row["municipality"] for row in turnover}).values_list(
+        Municipality.objects.filter(pk__in={row["municipality"] for row in turnover} | outside).values_list(
             "pk", "name"
         )
     )
@@ -843,7 +884,7 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
                 "statement_status": document_status(statement_received, statement_due, today),
             }
         )
-    sroi_rows = _sroi(by_year, year)
+    sroi_rows = sroi(by_year, year)
     summary = {
         "turnover": sum(row["turnover"] for row in rows),
         "controleverklaringen": sum(
@@ -874,7 +915,7 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
         ],
         rows,
     )
-    sroi = Table(
+    sroi_table = Table(
         "sroi",
         "Social return (SROI) per aanbieder",
         [
@@ -905,14 +946,16 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
         f"verantwoording met controleverklaring vóór 1 april {year + 1}, anders een bestuursverklaring "
         "vóór 1 april. Het contract regelt precies € 50.000 niet; omdat alleen 'groter dan' de "
         "controleverklaring vraagt, geldt bij precies € 50.000 een bestuursverklaring. SROI (art. 17): "
-        "boven € 250.000 omzet in het "
-        "vorige jaar zet de aanbieder 5 % van die omzet in; een overschot uit het vorige jaar telt mee."
+        "boven € 250.000 omzet in het vorige jaar (precies € 250.000 is niet 'boven') zet de aanbieder "
+        "5 % van die omzet in; een overschot uit het vorige jaar telt mee. De termijnen zijn "
+        "kalenderdata: valt 1 maart of 1 april in een weekend, dan schuift de termijn niet op."
     )
+    names = [municipalities.get(pk, "—") for pk in outside]
     return Report(
         "accountability",
         "Verantwoording en SROI",
         {"year": year, "today": today, "source": src},
-        [statements, sroi],
+        [statements, sroi_table],
         summary,
         {
             "turnover": "money",
@@ -922,7 +965,8 @@ def accountability(scope=None, *, year: int, today: dt.date) -> Report:
             "sroi_obliged": "int",
         },
         method,
-        [chart],
+        [chart] if rows or not outside else [],
+        applicability.notice("VERANTWOORDING-VERKLARING", "art. 32 en art. 17", names),
     )
 
 
@@ -953,8 +997,13 @@ def _turnover(scope, year: int) -> tuple[dict[int, dict[tuple[int, int], int]], 
     return by_year, src
 
 
-def _sroi(by_year: dict[int, dict[tuple[int, int], int]], year: int) -> list[dict]:
-    """SROI obligation per provider: 5 % of the previous year's turnover when that exceeds € 250.000."""
+@regel("SROI")
+def sroi(by_year: dict[int, dict[tuple[int, int], int]], year: int) -> list[dict]:
+    """SROI obligation per provider: 5 % of the previous year's turnover when that exceeds € 250.000.
+
+    `by_year` holds only turnover under the contract (the municipalities of art. 17's "Gemeente",
+    the municipalities that take part in it): :func:`accountability` narrows it first.
+    """
     turnover: dict[int, dict[int, int]] = {}
     for y in (year - 2, year - 1, year):
         turnover[y] = defaultdict(int)
