@@ -1,4 +1,5 @@
-"""What every monitoring figure shares: the scope default, periods and the source label.
+"""What every monitoring figure shares: the scope default, periods (months, years, quarters) and
+the source label.
 
 Every figure takes a ``scope`` (a function that narrows a queryset to what the user may see,
 see :func:`jeugdketen.accounts.access.scope`; ``None`` for everything, as the CLI uses) and the
@@ -33,3 +34,12 @@ def first_of_month(day: dt.date) -> dt.date:
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def quarters(year: int) -> list[tuple[str, dt.date, dt.date]]:
+    """The four calendar quarters of `year`: ("2025 K1", first day, last day), …"""
+    bounds = [(1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31)]
+    return [
+        (f"{year} K{n}", dt.date(year, start, 1), dt.date(year, end, last))
+        for n, (start, end, last) in enumerate(bounds, start=1)
+    ]

@@ -25,10 +25,10 @@ from .accountability import (
     statement_kind,
 )
 from .budget import budget
-from .common import SOURCE_LABEL, first_of_month, year_bounds
+from .common import SOURCE_LABEL, first_of_month, quarters, year_bounds
 from .outcomes import DROPOUT_REASONS, NOT_AN_END, dropout
 from .report import Report
-from .residential import REDUCTION_TARGET, quarters, residential
+from .residential import REDUCTION_TARGET, residential
 from .top import last_twelve_months, top75
 from .waiting import NORM_WORKING_DAYS, waiting_times
 

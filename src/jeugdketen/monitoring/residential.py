@@ -13,19 +13,11 @@ from django.db.models import Case, F, IntegerField, Sum, Value, When
 from jeugdketen.regels import regel
 
 from . import aggregates, charts, definitions
-from .common import SOURCE_LABEL, as_scope, year_bounds
+from .common import SOURCE_LABEL, as_scope, quarters, year_bounds
 from .report import Column, Report, Table, display, euros
 from .spending import ALLOCATED, DECLARED, allocated, regroup, source
 
 REDUCTION_TARGET = Decimal("25")  # % lower cost per youth than the year before (MLO L1147-1158)
-
-
-def quarters(year: int) -> list[tuple[str, dt.date, dt.date]]:
-    bounds = [(1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31)]
-    return [
-        (f"{year} K{n}", dt.date(year, start, 1), dt.date(year, end, last))
-        for n, (start, end, last) in enumerate(bounds, start=1)
-    ]
 
 
 def _quarter_row(label: str, cents: int, youths: int, last: dt.date, today: dt.date) -> dict:
