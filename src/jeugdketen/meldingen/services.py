@@ -20,7 +20,7 @@ from django.utils import timezone
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import close_tasks, open_task
 from jeugdketen.regels import regel
-from jeugdketen.regels.register import get
+from jeugdketen.regels.contract import holds_for
 
 from .models import Melding
 
@@ -30,17 +30,12 @@ INSPECTION_WORKING_DAYS = 2
 AP_TASK = "datalek-ap"
 
 
-def _contract_holds(rule: str, municipality) -> bool:
-    entry = get(rule)
-    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
-
-
 @regel("TERMIJN-MELDING-GEMEENTE")
 def reported_late(melding: Melding) -> bool:
     """Whether the report reached the municipality more than 24 hours after discovery."""
     if melding.kind == Melding.Kind.INSPECTIE:
         return inspection_reported_late(melding)
-    if not _contract_holds("TERMIJN-MELDING-GEMEENTE", melding.municipality):
+    if not holds_for("TERMIJN-MELDING-GEMEENTE", melding.municipality):
         return False
     return melding.reported_at - melding.discovered_at > TO_MUNICIPALITY
 
@@ -53,7 +48,7 @@ def inspection_due(melding: Melding) -> dt.date:
 @regel("TERMIJN-MELDING-INSPECTIE")
 def inspection_reported_late(melding: Melding) -> bool:
     """Whether the municipality heard of it after the second working day (MLO art. 30.2)."""
-    if not _contract_holds("TERMIJN-MELDING-INSPECTIE", melding.municipality):
+    if not holds_for("TERMIJN-MELDING-INSPECTIE", melding.municipality):
         return False
     return timezone.localtime(melding.reported_at).date() > inspection_due(melding)
 
