@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from jeugdketen.core import batch
+
 from .register import get
 
 
@@ -30,5 +32,13 @@ def municipalities(rule_id: str) -> QuerySet:
 
 
 def holds_for(rule_id: str, municipality) -> bool:
-    """Whether ``rule_id`` holds for this municipality (it buys under one of the rule's regions)."""
-    return municipality.regions.filter(slug__in=_regions(rule_id)).exists()
+    """Whether ``rule_id`` holds for this municipality (it buys under one of the rule's regions).
+    Inside a batch (:func:`jeugdketen.core.batch.remembered`) its regions are read once."""
+    regions = _regions(rule_id)
+    known = batch.rows(
+        ("regels.municipality_regions", municipality.pk),
+        lambda: frozenset(municipality.regions.values_list("slug", flat=True)),
+    )
+    if known is not None:
+        return any(slug in known for slug in regions)
+    return municipality.regions.filter(slug__in=regions).exists()
