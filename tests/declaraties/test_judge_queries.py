@@ -44,6 +44,16 @@ def _lines(world, n: int) -> list:
     return lines
 
 
+def _contract_residential(world) -> None:
+    """The provider's contract gets 44A28 (verblijf, etmalen) for this year and the last."""
+    product = Product.objects.get(region__slug="noordoost-brabant-2021", code="44A28")
+    for year in (YEAR - 1, YEAR):
+        ContractProduct.objects.create(
+            contract=world.contract, product=product, year=year, tariff=Decimal("131.63")
+        )
+    world.products["44A28"] = product
+
+
 def _queries(world, lines) -> tuple[int, list]:
     with CaptureQueriesContext(connection) as captured:
         context = load_context(world.provider, world.municipality, lines)
@@ -52,12 +62,7 @@ def _queries(world, lines) -> tuple[int, list]:
 
 
 def test_judging_takes_as_many_queries_for_2n_lines_as_for_n(world):
-    product = Product.objects.get(region__slug="noordoost-brabant-2021", code="44A28")
-    for year in (YEAR - 1, YEAR):
-        ContractProduct.objects.create(
-            contract=world.contract, product=product, year=year, tariff=Decimal("131.63")
-        )
-    world.products["44A28"] = product
+    _contract_residential(world)
     small, large = _lines(world, 3), _lines(world, 6)
     n_queries, n_verdicts = _queries(world, small)
     two_n_queries, two_n_verdicts = _queries(world, large)
@@ -75,12 +80,7 @@ def test_a_batch_reads_the_catalogue_and_contract_facts_once_and_judges_the_same
     a second declaration reads fewer rows, and every verdict equals the one judged alone."""
     from jeugdketen.core.batch import remembered
 
-    product = Product.objects.get(region__slug="noordoost-brabant-2021", code="44A28")
-    for year in (YEAR - 1, YEAR):
-        ContractProduct.objects.create(
-            contract=world.contract, product=product, year=year, tariff=Decimal("131.63")
-        )
-    world.products["44A28"] = product
+    _contract_residential(world)
     first, second = _lines(world, 1), _lines(world, 2)
 
     def findings(verdicts):

@@ -42,7 +42,13 @@ def natural(obj) -> object:
     if name == "Betaalverplichting":
         return (name, obj.declaratie.number, obj.product_code, obj.month.isoformat())
     if name == "Betaling":
-        return (name, obj.municipality.cbs_code, obj.provider.agb_code, obj.date.isoformat(), obj.amount_cents)
+        return (
+            name,
+            obj.municipality.cbs_code,
+            obj.provider.agb_code,
+            obj.date.isoformat(),
+            obj.amount_cents,
+        )
     if name == "Product":
         return (name, obj.region.slug, obj.category, obj.code, obj.position)
     return (name, str(obj))
@@ -75,6 +81,11 @@ def snapshot() -> dict[str, Counter]:
         for app in APPS
         for model in apps.get_app_config(app).get_models()
     }
+
+
+def fields(rows: Counter, name: str) -> Counter:
+    """How often each value of one field occurs among the rows."""
+    return Counter(dict(r)[name] for r in rows.elements())
 
 
 def differences(left: dict[str, Counter], right: dict[str, Counter], limit: int = 3) -> list[str]:

@@ -18,13 +18,9 @@ from jeugdketen.catalogus.loader import load_all
 from jeugdketen.declaraties.demo import bill
 from jeugdketen.demo import build as demo
 
-from .snapshot import differences, snapshot
+from .snapshot import differences, fields, snapshot
 
 TODAY = dt.date(2026, 12, 1)
-
-
-def fields(rows: Counter, name: str) -> Counter:
-    return Counter(dict(r)[name] for r in rows.elements())
 
 
 @pytest.mark.django_db
