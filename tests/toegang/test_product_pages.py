@@ -230,3 +230,50 @@ def test_alkmaar_basis_ggz_has_a_maximum_but_no_minimum(alkmaar):
 
     assert signalled(0) == [] and signalled(2) == []  # "maximaal 1 tot 2 uur per week"
     assert signalled(3) == ["INTENSITEIT"]
+
+
+def test_alkmaar_medication_check_four_times_a_year_gives_no_signal(alkmaar):
+    proposal = alkmaar.proposal(
+        "HAJ Individueel Medicatiecontrole",
+        alkmaar.client(born(12, on=BEGIN)),
+        BEGIN,
+        dt.date(2024, 12, 31),
+        volume=4,
+        frequency="6",
+        unit="84",
+    )
+    assert check_intensity(proposal) == []
+
+
+def test_alkmaar_medication_check_five_times_a_year_signals(alkmaar):
+    proposal = alkmaar.proposal(
+        "HAJ Individueel Medicatiecontrole",
+        alkmaar.client(born(12, on=BEGIN)),
+        BEGIN,
+        dt.date(2024, 12, 31),
+        volume=5,
+        frequency="6",
+        unit="84",
+    )
+    assert rules(check_intensity(proposal)) == ["INTENSITEIT"]
+
+
+# VERLENGD-VOORLIGGEND: the forensic page names its own condition (Alkmaar 3260-3262) -------------
+
+
+def test_alkmaar_forensic_care_past_18_asks_for_the_measure_not_for_other_law(alkmaar):
+    from jeugdketen.toegang.ages import check_extended_care_other_law
+
+    forensic = "HAJ Individueel Forensische Psychiatrie"
+    at_17 = check_extended_care_other_law(
+        alkmaar.proposal(forensic, alkmaar.client(born(17, on=BEGIN)), BEGIN)
+    )
+    assert at_17 == []
+    findings = check_extended_care_other_law(
+        alkmaar.proposal(forensic, alkmaar.client(born(18, on=BEGIN)), BEGIN)
+    )
+    assert rules(findings) == ["VERLENGD-VOORLIGGEND"] and "jeugdrechtspraak" in findings[0].text
+    other = check_extended_care_other_law(
+        alkmaar.proposal("Ondersteuningsgericht Individueel Zwaar", alkmaar.client(born(18, on=BEGIN)), BEGIN)
+    )
+    assert "voorliggende" in other[0].text
