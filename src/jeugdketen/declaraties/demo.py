@@ -19,6 +19,7 @@ from decimal import Decimal
 from lxml import etree
 
 from jeugdketen.contracten.models import ContractProduct
+from jeugdketen.core.batch import remembered
 from jeugdketen.core.months import month_end
 from jeugdketen.toegang.models import Toewijzing
 
@@ -158,6 +159,11 @@ def _pay(until: dt.date, on: dt.date) -> None:
 
 
 def bill(ctx) -> None:
+    with remembered():  # no product, cap, tariff or region changes while the demo bills
+        _bill(ctx)
+
+
+def _bill(ctx) -> None:
     rng = random.Random(f"{ctx.seed}-declaraties")
     today = ctx.today
     first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
