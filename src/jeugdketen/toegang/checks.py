@@ -32,6 +32,7 @@ from .ages import (
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .intensity import check_intensity
 from .proposal import Finding, Proposal, age_on, find_product
+from .selfreferral import check_own_referral
 from .sequence import check_after_diagnosis
 
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
@@ -355,6 +356,7 @@ CHECKS = [
     check_stay_past_18_on_request,
     check_intensity,
     check_after_diagnosis,
+    check_own_referral,
 ]
 
 
