@@ -19,12 +19,12 @@ from jeugdketen.regels.register import applies
 from .proposal import Finding, Proposal
 
 
-def _own_codes(provider) -> set[str]:
-    codes = {provider.agb_code}
-    holder = getattr(provider, "contract_holder", None) if provider.contract_holder_id else None
-    if holder is not None:
-        codes.add(holder.agb_code)
-    return {code for code in codes if code}
+def _is_own(code: str, provider) -> bool:
+    """Whether `code` is the provider's organisation AGB code or its contract holder's (read only
+    when the provider's own code does not match, so most checks cost no query)."""
+    if code == provider.agb_code:
+        return True
+    return bool(provider.contract_holder_id) and code == provider.contract_holder.agb_code
 
 
 @regel("VERWIJZER-EIGEN")
@@ -33,7 +33,7 @@ def check_own_referral(p: Proposal) -> list[Finding]:
     code = (p.referrer_agb or "").strip()
     if not code or p.product is None or not applies("VERWIJZER-EIGEN", p.region):
         return []
-    if code not in _own_codes(p.provider):
+    if not _is_own(code, p.provider):
         return []
     return [
         Finding(
