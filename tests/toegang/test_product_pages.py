@@ -277,3 +277,23 @@ def test_alkmaar_forensic_care_past_18_asks_for_the_measure_not_for_other_law(al
         alkmaar.proposal("Ondersteuningsgericht Individueel Zwaar", alkmaar.client(born(18, on=BEGIN)), BEGIN)
     )
     assert "voorliggende" in other[0].text
+
+
+# COMBINATIE-VOORWAARDE: extra part-time foster care as respite (Alkmaar 4269-4270) --------------
+
+
+def test_alkmaar_a_second_foster_care_after_the_first_ended_gives_no_signal(alkmaar):
+    client = alkmaar.client(born(8, on=BEGIN))
+    toewijzing(alkmaar, client, "Pleegzorg", BEGIN - 90 * DAY, BEGIN - DAY, volume=7, frequency="2")
+    proposal = alkmaar.proposal("Pleegzorg", client, BEGIN, volume=2, frequency="2")
+    assert checks.check_conditional_combination(proposal) == []
+
+
+def test_alkmaar_part_time_foster_care_beside_foster_care_signals(alkmaar):
+    client = alkmaar.client(born(8, on=BEGIN))
+    toewijzing(alkmaar, client, "Pleegzorg", BEGIN - 90 * DAY, BEGIN, volume=7, frequency="2")
+    proposal = alkmaar.proposal("Pleegzorg", client, BEGIN, volume=2, frequency="2")
+    findings = checks.check_conditional_combination(proposal)
+    assert rules(findings) == ["COMBINATIE-VOORWAARDE"] and findings[0].is_signal
+    assert "pleegouders" in findings[0].text
+    assert checks.check_combination(proposal) == []  # a signal, not a refusal
