@@ -111,7 +111,8 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     numbers = {line.toewijzing_number for line in lines}
     references = {line.reference for line in lines}
     toewijzingen: dict[str, Tw] = {}
-    rows = Toewijzing.objects.filter(municipality=municipality, number__in=among(numbers)).values_list(
+    mine = Toewijzing.objects.filter(municipality=municipality, number__in=among(numbers)).order_by()
+    rows = mine.values_list(
         "id", "number", "client_id", "client__bsn", "client__birth_date", "provider_id", "product_id",
         "product_category", "product_code", "begin", "end", "volume", "unit", "frequency",
         "budget_cents", "status", "reden_wijziging",
@@ -142,9 +143,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     caps = facts.caps(product_ids)
 
     known_references = set(
-        Prestatie.objects.filter(provider=provider, reference__in=among(references)).values_list(
-            "reference", flat=True
-        )
+        Prestatie.objects.filter(provider=provider, reference__in=among(references))
+        .order_by()  # a set: no join to the declaration for its ordering
+        .values_list("reference", flat=True)
     )
     debits_by_reference: dict[str, tuple] = {}
     previous = {
@@ -161,7 +162,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     open_debit_keys: Counter = Counter(
         Prestatie.objects.filter(
             toewijzing_id__in=tw_ids, debit_credit="D", credited=False, counts_as_billed=True
-        ).values_list("toewijzing_id", "product_code", "begin", "end")
+        )
+        .order_by()
+        .values_list("toewijzing_id", "product_code", "begin", "end")
     )
     used_volume: dict[int, int] = defaultdict(int)
     used_amount: dict[int, int] = defaultdict(int)
@@ -196,7 +199,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     indirect: dict[str, int] = dict(
         GeleverdeZorg.objects.filter(
             provider=provider, reference__in=among(references), indirect_volume__gt=0
-        ).values_list("reference", "indirect_volume")
+        )
+        .order_by()
+        .values_list("reference", "indirect_volume")
     )
     contract_regions = facts.contract_regions(municipality)
     return Context(

@@ -88,9 +88,13 @@ def load(
         until = max(line.end for line in lines)
         from .context import among  # one parameter for any number of toewijzingen
 
-        rows = Verblijfsdag.objects.filter(
-            toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
-        ).values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
+        rows = (
+            Verblijfsdag.objects.filter(
+                toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
+            )
+            .order_by()
+            .values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
+        )
         for tw_id, *values in rows:
             stays[tw_id].append(Day(*values))
         for days in stays.values():
