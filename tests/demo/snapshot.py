@@ -13,7 +13,7 @@ from collections import Counter
 from django.apps import apps
 from django.db import models
 
-APPS = ("toegang", "levering", "berichten")
+APPS = ("toegang", "levering", "berichten", "declaraties")
 #: The message's own identifications: drawn from a sequence in bulk, from uuid4 when played.
 IDENTIFICATION = re.compile(r"<(\w+:)?(Identificatie|IdentificatieRetour)>[^<]*</")
 
@@ -39,6 +39,10 @@ def natural(obj) -> object:
     for key in ("bsn", "cbs_code", "agb_code", "slug"):
         if getattr(obj, key, None):
             return (name, getattr(obj, key))
+    if name == "Betaalverplichting":
+        return (name, obj.declaratie.number, obj.product_code, obj.month.isoformat())
+    if name == "Betaling":
+        return (name, obj.municipality.cbs_code, obj.provider.agb_code, obj.date.isoformat(), obj.amount_cents)
     if name == "Product":
         return (name, obj.region.slug, obj.category, obj.code, obj.position)
     return (name, str(obj))
@@ -54,6 +58,8 @@ def row(obj) -> tuple:
             value = natural(value)
         elif isinstance(value, dt.datetime):
             value = "set"  # when, not whether, is the moment's
+        elif field.name == "transaction":  # a booking's uuid: which rows belong together, not its value
+            value = "set"
         elif field.name == "xml":
             value = masked(value)
         elif isinstance(value, list | dict):

@@ -73,7 +73,7 @@ def jw323(bill: Bill, credits: list[Line] = ()) -> bytes:
     lines.sort(key=lambda line: line.bsn)  # stable: a credit before its debit
     return build(
         sender=bill.provider.agb_code, receiver=bill.municipality.cbs_code, identification=bill.number,
-        dagtekening=bill.received, number=bill.number, period_begin=bill.begin,
+        dagtekening=bill.received, number=bill.number, period_begin=bill.begin.replace(day=1),
         period_end=month_end(bill.begin), lines=lines,
     )  # fmt: skip
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import close_tasks, open_task
 from jeugdketen.regels import regel
-from jeugdketen.regels.register import get
+from jeugdketen.regels.contract import holds_for, municipalities
 
 from .models import Melding
 
@@ -34,11 +34,6 @@ AP_TASK = "datalek-ap"
 CONTINUITY = (Melding.Kind.CONTINUITEIT, Melding.Kind.SURSEANCE)
 
 
-def _contract_holds(rule: str, municipality) -> bool:
-    entry = get(rule)
-    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
-
-
 @regel("TERMIJN-MELDING-GEMEENTE")
 def reported_late(melding: Melding) -> bool:
     """Whether the report reached the municipality more than 24 hours after discovery."""
@@ -46,7 +41,7 @@ def reported_late(melding: Melding) -> bool:
         return inspection_reported_late(melding)
     if melding.kind in CONTINUITY:
         return False
-    if not _contract_holds("TERMIJN-MELDING-GEMEENTE", melding.municipality):
+    if not holds_for("TERMIJN-MELDING-GEMEENTE", melding.municipality):
         return False
     return melding.reported_at - melding.discovered_at > TO_MUNICIPALITY
 
@@ -59,7 +54,7 @@ def inspection_due(melding: Melding) -> dt.date:
 @regel("TERMIJN-MELDING-INSPECTIE")
 def inspection_reported_late(melding: Melding) -> bool:
     """Whether the municipality heard of it after the second working day (MLO art. 30.2)."""
-    if not _contract_holds("TERMIJN-MELDING-INSPECTIE", melding.municipality):
+    if not holds_for("TERMIJN-MELDING-INSPECTIE", melding.municipality):
         return False
     return timezone.localtime(melding.reported_at).date() > inspection_due(melding)
 
@@ -71,15 +66,11 @@ def continuity_at_risk(meldingen) -> list[Melding]:
 
     ``meldingen`` is the queryset the reader may see; the newest report of a provider comes first.
     """
-    entry = get("MELDING-CONTINUITEIT")
-    if entry is None:
-        return []
     latest: dict[int, Melding] = {}
     rows = (
-        meldingen.filter(kind__in=CONTINUITY, municipality__regions__slug__in=entry.regions)
+        meldingen.filter(kind__in=CONTINUITY, municipality__in=municipalities("MELDING-CONTINUITEIT"))
         .select_related("provider", "municipality")
         .order_by("-reported_at", "-id")
-        .distinct()
     )
     for melding in rows:
         latest.setdefault(melding.provider_id, melding)
