@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, connection, transaction
 
 from jeugdketen.berichten.models import Message
-from jeugdketen.catalogus.models import Municipality, Provider
+from jeugdketen.berichten.services import party
 from jeugdketen.ijw.report import Issue, Report, local_name
 from jeugdketen.ijw.validate import validate_document
 from jeugdketen.ijw.xml import Document, parse
@@ -101,8 +101,8 @@ def process_jw323(
     identification = values.get("Identificatie", "")
     dagtekening = _date(values.get("Dagtekening"), today)
     with transaction.atomic():
-        municipality = Municipality.objects.filter(cbs_code=receiver).first()
-        provider = Provider.objects.filter(agb_code=sender).first() if sender else None
+        municipality = party(receiver) if len(receiver) == 4 else None
+        provider = party(sender) if len(sender) == 8 else None
         if message is None:
             try:
                 with transaction.atomic():

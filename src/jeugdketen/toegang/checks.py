@@ -58,23 +58,27 @@ def check_product(p: Proposal) -> list[Finding]:
     return []
 
 
+def _contracts_by_product(holders: list[int]) -> dict[int, list]:
+    """Per product, the contracts of these providers with a line for it (read once per batch)."""
+    found: dict[int, list] = {}
+    for line in (
+        ContractProduct.objects.filter(contract__provider__in=holders)
+        .select_related("contract")
+        .order_by("pk")
+    ):
+        found.setdefault(line.product_id, []).append(line.contract)
+    return found
+
+
 @regel("CONTRACT")
 def check_contract(p: Proposal) -> list[Finding]:
     """The provider (or its contract holder) has a contract line for the product on the begin date."""
     if p.product is None:
         return []
     holders = [p.provider.pk] + ([p.provider.contract_holder_id] if p.provider.contract_holder_id else [])
-    contracts = remembered.rows(
-        ("contract", *holders, p.product.pk),
-        lambda: [
-            line.contract
-            for line in ContractProduct.objects.filter(contract__provider__in=holders, product=p.product)
-            .select_related("contract")
-            .order_by("pk")
-        ],
-    )
-    if contracts is not None:
-        found = any(remembered.on(contract, p.begin) for contract in contracts)
+    by_product = remembered.rows(("contract", *holders), lambda: _contracts_by_product(holders))
+    if by_product is not None:
+        found = any(remembered.on(contract, p.begin) for contract in by_product.get(p.product.pk, ()))
     else:
         found = ContractProduct.objects.filter(
             Q(contract__end__isnull=True) | Q(contract__end__gte=p.begin),
