@@ -63,3 +63,22 @@ def test_an_organisation_with_the_book_name_becomes_that_name(groningen):
     adopted = Provider.objects.get(name=name)
     assert adopted.agb_code == "71000005" and adopted.stands_for == adopted
     assert adopted.products.filter(region__slug="groningen-2016").exists()
+
+
+@pytest.mark.django_db
+def test_the_start_page_names_the_unlinked_names_of_her_region(world, client_as):
+    from jeugdketen.catalogus.models import Product, Region
+
+    product = Product.objects.create(region=world.region, position=99, name="Gegund product")
+    unlinked = Provider.objects.create(name="Boeknaam Zonder Koppeling")
+    product.providers.add(unlinked)
+    other_region = Region.objects.exclude(pk=world.region.pk).first()
+    other = Product.objects.create(region=other_region, position=99, name="Vreemd product")
+    other.providers.add(Provider.objects.create(name="Boeknaam Vreemde Regio"))
+    client = client_as("beheer")
+    page = client.get("/inrichting/").content.decode()
+    assert "Boeknaam Zonder Koppeling" in page and "namen_productenboek" in page
+    assert "Boeknaam Vreemde Regio" not in page
+    unlinked.organisation = Provider.objects.create(name="Organisatie Met Code", agb_code="71000009")
+    unlinked.save()
+    assert "Boeknaam Zonder Koppeling" not in client.get("/inrichting/").content.decode()
