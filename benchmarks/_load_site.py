@@ -126,18 +126,6 @@ def load_provider():
     return provider
 
 
-def _valid_bsns(count: int, taken: set[str]) -> list[str]:
-    """Numbers that pass the elfproef, from 900000000 up, none already in use."""
-    found, prefix = [], 90000000
-    while len(found) < count:
-        digits = str(prefix)
-        last = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
-        if last < 10 and digits + str(last) not in taken:
-            found.append(digits + str(last))
-        prefix += 1
-    return found
-
-
 def _months(today: dt.date, count: int) -> list[tuple[dt.date, dt.date]]:
     """The ``count`` whole months before this one, oldest first, as (first day, last day)."""
     months, first = [], today.replace(day=1)
@@ -152,8 +140,7 @@ def large_jw323(prestaties: int, identification: str, today: dt.date) -> tuple[b
     """A JW323 of ``prestaties`` lines from the load-test provider, on toewijzingen made for it."""
     from jeugdketen.catalogus.models import Municipality, Product, Region
     from jeugdketen.contracten.models import Contract, ContractProduct
-    from jeugdketen.declaraties import jw323
-    from jeugdketen.levering.models import Start
+    from jeugdketen.declaraties import jw323, synthetic
     from jeugdketen.toegang.models import Client, Toewijzing
 
     months = _months(today, MONTHS_PER_TOEWIJZING)
@@ -185,7 +172,7 @@ def large_jw323(prestaties: int, identification: str, today: dt.date) -> tuple[b
                 Client(
                     bsn=bsn, birth_date=dt.date(2012, 1, 1), last_name="Lasttest", municipality=municipality
                 )
-                for bsn in _valid_bsns(needed - have, taken)
+                for bsn in synthetic.valid_bsns(needed - have, start=90_000_000, taken=taken)
             ),
             batch_size=5000,
         )
@@ -197,56 +184,15 @@ def large_jw323(prestaties: int, identification: str, today: dt.date) -> tuple[b
     ]
     first_number = max(numbers, default=100_000_000) + 1
     begin, end = months[0][0], months[-1][1]
-    Toewijzing.objects.bulk_create(
-        (
-            Toewijzing(
-                municipality=municipality,
-                number=str(first_number + i),
-                client_id=client_id,
-                provider=provider,
-                product=product,
-                product_category="45",
-                product_code="45A03",
-                begin=begin,
-                end=end,
-                volume=20,
-                unit="04",
-                frequency="4",
-                toewijzing_date=begin,
-            )  # fmt: skip
-            for i, (client_id, _bsn) in enumerate(clients)
-        ),
-        batch_size=5000,
-    )
-    made = Toewijzing.objects.filter(
-        municipality=municipality, number__in=[str(first_number + i) for i in range(needed)]
-    )
-    Start.objects.bulk_create(
-        (Start(toewijzing_id=pk, date=begin) for pk in made.values_list("pk", flat=True)), batch_size=5000
-    )
-    lines = []
-    for n in range(prestaties):
-        i, (first, last) = n % needed, months[n // needed]
-        volume = 10 + n % 5
-        lines.append(
-            jw323.Line(
-                position=n + 1,
-                bsn=clients[i][1],
-                reference=f"{identification}{n:08d}",
-                previous_reference="",
-                toewijzing_number=str(first_number + i),
-                product_category="45",
-                product_code="45A03",
-                begin=first,
-                end=last,
-                volume=volume,
-                unit="04",
-                tariff_cents=8000,
-                amount_cents=volume * 8000,
-                debit_credit="D",
-            )  # fmt: skip
-        )
-    lines.sort(key=lambda line: line.bsn)
+    synthetic.toewijzingen(
+        municipality=municipality, provider=provider, product=product, client_ids=[c[0] for c in clients],
+        first_number=first_number, begin=begin, end=end, start=begin, volume=20,
+    )  # fmt: skip
+    lines = synthetic.lines(
+        prestaties, bsns=[c[1] for c in clients], first_number=first_number,
+        month=lambda n: months[n // needed], volume=lambda n: 10 + n % 5,
+        reference=lambda n: f"{identification}{n:08d}",
+    )  # fmt: skip
     data = jw323.build(
         sender=LOAD_AGB, receiver=LOAD_CBS, identification=identification, dagtekening=today,
         number=identification, period_begin=months[-1][0], period_end=months[-1][1], lines=lines,

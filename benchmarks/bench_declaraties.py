@@ -20,18 +20,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def valid_bsns(count: int) -> list[str]:
-    """Numbers that pass the elfproef: the ninth digit makes the weighted sum divisible by 11."""
-    found, prefix = [], 10000000
-    while len(found) < count:
-        digits = str(prefix)
-        last = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
-        if last < 10:
-            found.append(digits + str(last))
-        prefix += 1
-    return found
-
-
 def worker(prestaties: int, toewijzingen: int) -> dict:
     import datetime as dt
     from decimal import Decimal
@@ -46,11 +34,10 @@ def worker(prestaties: int, toewijzingen: int) -> dict:
     call_command("flush", interactive=False, verbosity=0)
     from jeugdketen.catalogus.models import Municipality, Product, Provider, Region
     from jeugdketen.contracten.models import Contract, ContractProduct
-    from jeugdketen.declaraties import jw323
+    from jeugdketen.declaraties import jw323, synthetic
     from jeugdketen.declaraties.intake import process_jw323
     from jeugdketen.ijw.validate import validate
-    from jeugdketen.levering.models import Start
-    from jeugdketen.toegang.models import Client, Toewijzing
+    from jeugdketen.toegang.models import Client
 
     region = Region.objects.create(slug="bench", name="Bench", year=2025, document="-")
     product = Product.objects.create(
@@ -62,59 +49,19 @@ def worker(prestaties: int, toewijzingen: int) -> dict:
     ContractProduct.objects.create(contract=contract, product=product, year=2025, tariff=Decimal("80.00"))
     Client.objects.bulk_create(
         Client(bsn=bsn, birth_date=dt.date(2012, 1, 1), last_name="B", municipality=municipality)
-        for bsn in valid_bsns(toewijzingen)
+        for bsn in synthetic.valid_bsns(toewijzingen)
     )
     clients = list(Client.objects.values_list("id", "bsn").order_by("id"))
-    Toewijzing.objects.bulk_create(
-        (
-            Toewijzing(
-                municipality=municipality,
-                number=str(10000 + i),
-                client_id=clients[i][0],
-                provider=provider,
-                product=product,
-                product_category="45",
-                product_code="45A03",
-                begin=dt.date(2025, 1, 1),
-                end=dt.date(2025, 12, 31),
-                volume=20,
-                unit="04",
-                frequency="4",
-                toewijzing_date=dt.date(2025, 1, 1),
-            )  # fmt: skip
-            for i in range(toewijzingen)
-        ),
-        batch_size=5000,
-    )
-    ids = list(Toewijzing.objects.values_list("id", flat=True).order_by("id"))
-    Start.objects.bulk_create(
-        (Start(toewijzing_id=i, date=dt.date(2025, 1, 6)) for i in ids), batch_size=5000
-    )
-    lines = []
-    for n in range(prestaties):
-        i, month = n % toewijzingen, 1 + n // toewijzingen
-        begin = dt.date(2025, month, 1)
-        end = (begin.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        volume = 10 + n % 5
-        lines.append(
-            jw323.Line(
-                position=n + 1,
-                bsn=clients[i][1],
-                reference=f"R{n:09d}",
-                previous_reference="",
-                toewijzing_number=str(10000 + i),
-                product_category="45",
-                product_code="45A03",
-                begin=begin,
-                end=end,
-                volume=volume,
-                unit="04",
-                tariff_cents=8000,
-                amount_cents=volume * 8000,
-                debit_credit="D",
-            )  # fmt: skip
-        )
-    lines.sort(key=lambda line: line.bsn)
+    synthetic.toewijzingen(
+        municipality=municipality, provider=provider, product=product, client_ids=[c[0] for c in clients],
+        first_number=10000, begin=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), start=dt.date(2025, 1, 6),
+        volume=20,
+    )  # fmt: skip
+    lines = synthetic.lines(
+        prestaties, bsns=[c[1] for c in clients], first_number=10000,
+        month=lambda n: synthetic.calendar_month(2025, 1 + n // toewijzingen),
+        volume=lambda n: 10 + n % 5, reference=lambda n: f"R{n:09d}",
+    )  # fmt: skip
     data = jw323.build(
         sender="99999999", receiver="0999", identification="BENCH1", dagtekening=dt.date(2025, 12, 5),
         number="BENCH1", period_begin=dt.date(2025, 11, 1), period_end=dt.date(2025, 11, 30), lines=lines,

@@ -101,6 +101,14 @@ def build(today: dt.date) -> dict:
     municipalities = [
         Municipality.objects.create(cbs_code=f"9{i:03d}", name=f"Gemeente {i}") for i in range(8)
     ]
+    # They buy under Midden-Limburg Oost's contract too, whose articles the accountability,
+    # waiting-time and dropout figures report (the bench region's own products stay its own).
+    contract_region, _ = Region.objects.get_or_create(
+        slug="midden-limburg-oost-2020",
+        defaults={"name": "Midden-Limburg Oost", "year": 2020, "document": "bench"},
+    )
+    for municipality in municipalities:
+        municipality.regions.add(contract_region)
     providers = [Provider.objects.create(name=f"Aanbieder {i}", agb_code=f"98{i:06d}") for i in range(40)]
     for provider in providers:
         contract = Contract.objects.create(

@@ -42,6 +42,8 @@ def test_registration_is_checked_against_the_toewijzing(world):
     assert "verschillende maanden" in findings(end=dt.date(YEAR, 4, 2))[0]
     assert "buiten de toewijzing" in findings(begin=dt.date(YEAR, 7, 1), end=dt.date(YEAR, 7, 31))[0]
     assert "vóór de start" in findings(begin=dt.date(YEAR, 1, 1), end=dt.date(YEAR, 1, 5))[0]
+    # The month care starts in (6 January) is registered whole, as the municipality requires (TR387).
+    assert findings(begin=dt.date(YEAR, 1, 1), end=dt.date(YEAR, 1, 31)) == []
     assert "boven wat is toegewezen" in findings(volume=11)[0]
     assert "contracttarief" in findings(tariff=tariff + 1)[0]
     assert "eenheid" in findings(unit="01" if tw.unit != "01" else "04")[0]

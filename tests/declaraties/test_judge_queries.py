@@ -44,6 +44,16 @@ def _lines(world, n: int) -> list:
     return lines
 
 
+def _contract_residential(world) -> None:
+    """The provider's contract gets 44A28 (verblijf, etmalen) for this year and the last."""
+    product = Product.objects.get(region__slug="noordoost-brabant-2021", code="44A28")
+    for year in (YEAR - 1, YEAR):
+        ContractProduct.objects.create(
+            contract=world.contract, product=product, year=year, tariff=Decimal("131.63")
+        )
+    world.products["44A28"] = product
+
+
 def _queries(world, lines) -> tuple[int, list]:
     with CaptureQueriesContext(connection) as captured:
         context = load_context(world.provider, world.municipality, lines)
@@ -52,12 +62,7 @@ def _queries(world, lines) -> tuple[int, list]:
 
 
 def test_judging_takes_as_many_queries_for_2n_lines_as_for_n(world):
-    product = Product.objects.get(region__slug="noordoost-brabant-2021", code="44A28")
-    for year in (YEAR - 1, YEAR):
-        ContractProduct.objects.create(
-            contract=world.contract, product=product, year=year, tariff=Decimal("131.63")
-        )
-    world.products["44A28"] = product
+    _contract_residential(world)
     small, large = _lines(world, 3), _lines(world, 6)
     n_queries, n_verdicts = _queries(world, small)
     two_n_queries, two_n_verdicts = _queries(world, large)
@@ -68,3 +73,23 @@ def test_judging_takes_as_many_queries_for_2n_lines_as_for_n(world):
         rules = [sorted({finding.rule for finding in verdict.findings}) for verdict in verdicts]
         assert rules[:5] == [[], ["VERBLIJF-ETMALEN"], [], [], []]
         assert rules[-1] == ["TR323"]
+
+
+def test_a_batch_reads_the_catalogue_and_contract_facts_once_and_judges_the_same(world):
+    """Inside a batch (the demo billing a year), products, caps, tariffs and regions are read once:
+    a second declaration reads fewer rows, and every verdict equals the one judged alone."""
+    from jeugdketen.core.batch import remembered
+
+    _contract_residential(world)
+    first, second = _lines(world, 1), _lines(world, 2)
+
+    def findings(verdicts):
+        return [sorted((f.rule, f.retourcode, f.text) for f in verdict.findings) for verdict in verdicts]
+
+    alone = [_queries(world, lines) for lines in (first, second)]
+    with remembered():
+        batched = [_queries(world, lines) for lines in (first, second)]
+    assert [findings(v) for _n, v in batched] == [findings(v) for _n, v in alone]
+    assert any(findings(batched[1][1]))  # the lines met rules (VERBLIJF-ETMALEN, TR323)
+    assert batched[1][0] < alone[1][0], (batched, alone)  # the facts were remembered
+    assert batched[0][0] <= alone[0][0] + 1  # the first reads every fact once, in as many queries

@@ -57,3 +57,51 @@ def test_a_booking_that_does_not_balance_is_refused(world):
             "correctie", [("lasten", 5), ("crediteuren", -4)], municipality_id=world.municipality.pk,
             provider_id=world.provider.pk, product_code="x", month=DAY, booked_on=DAY,
         )  # fmt: skip
+
+
+def _obligations(world, declaratie, count: int, provider) -> list[Betaalverplichting]:
+    return Betaalverplichting.objects.bulk_create(
+        Betaalverplichting(
+            declaratie=declaratie,
+            municipality=world.municipality,
+            provider=provider,
+            product_code="50B01",
+            month=dt.date(YEAR, 1 + i % 12, 1),
+            amount_cents=1000 + i,
+            due=DAY,
+        )  # fmt: skip
+        for i in range(count)
+    )
+
+
+def test_a_payment_run_is_set_based_and_pays_each_obligation_once(world):
+    """A payment run over three times the obligations takes the same number of queries; every
+    obligation is paid in full, booked once, and a second run pays nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jeugdketen.catalogus.models import Provider
+
+    tw = world.toewijzing()
+    declaratie = process_jw323(world.jw323([world.line(tw, month=1)]), received_on=DAY).declaratie
+    other = Provider.objects.create(name="Tweede aanbieder", agb_code="87654321")
+    counts = []
+    for size in (10, 30):
+        Boeking.objects.filter(kind=Boeking.Kind.BETALING).delete()
+        Betaalverplichting.objects.exclude(declaratie__isnull=True).update(paid_cents=0, paid_on=None)
+        _obligations(world, declaratie, size, world.provider)
+        _obligations(world, declaratie, size, other)
+        due = list(Betaalverplichting.objects.filter(paid_on__isnull=True))
+        with CaptureQueriesContext(connection) as queries:
+            payments = ledger.pay(due, on=DAY, reference="run")
+        counts.append(len(queries))
+        assert sorted(p.provider_id for p in payments) == sorted([world.provider.pk, other.pk])
+        assert sum(p.amount_cents for p in payments) == sum(o.amount_cents for o in due)
+        assert not Betaalverplichting.objects.filter(paid_on__isnull=True).exists()
+        for payment in payments:
+            mine = [o for o in due if o.provider_id == payment.provider_id]
+            assert payment.amount_cents == sum(o.amount_cents for o in mine)
+            assert Boeking.objects.filter(payment=payment, account="bank").count() == len(mine)
+        assert ledger.unbalanced() == []  # (these obligations were made without cost bookings)
+        assert ledger.pay(due, on=DAY, reference="again") == []
+    assert counts[0] == counts[1]

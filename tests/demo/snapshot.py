@@ -13,7 +13,7 @@ from collections import Counter
 from django.apps import apps
 from django.db import models
 
-APPS = ("toegang", "levering", "berichten")
+APPS = ("toegang", "levering", "berichten", "declaraties")
 #: The message's own identifications: drawn from a sequence in bulk, from uuid4 when played.
 IDENTIFICATION = re.compile(r"<(\w+:)?(Identificatie|IdentificatieRetour)>[^<]*</")
 
@@ -39,6 +39,16 @@ def natural(obj) -> object:
     for key in ("bsn", "cbs_code", "agb_code", "slug"):
         if getattr(obj, key, None):
             return (name, getattr(obj, key))
+    if name == "Betaalverplichting":
+        return (name, obj.declaratie.number, obj.product_code, obj.month.isoformat())
+    if name == "Betaling":
+        return (
+            name,
+            obj.municipality.cbs_code,
+            obj.provider.agb_code,
+            obj.date.isoformat(),
+            obj.amount_cents,
+        )
     if name == "Product":
         return (name, obj.region.slug, obj.category, obj.code, obj.position)
     return (name, str(obj))
@@ -54,6 +64,8 @@ def row(obj) -> tuple:
             value = natural(value)
         elif isinstance(value, dt.datetime):
             value = "set"  # when, not whether, is the moment's
+        elif field.name == "transaction":  # a booking's uuid: which rows belong together, not its value
+            value = "set"
         elif field.name == "xml":
             value = masked(value)
         elif isinstance(value, list | dict):
@@ -69,6 +81,11 @@ def snapshot() -> dict[str, Counter]:
         for app in APPS
         for model in apps.get_app_config(app).get_models()
     }
+
+
+def fields(rows: Counter, name: str) -> Counter:
+    """How often each value of one field occurs among the rows."""
+    return Counter(dict(r)[name] for r in rows.elements())
 
 
 def differences(left: dict[str, Counter], right: dict[str, Counter], limit: int = 3) -> list[str]:

@@ -9,7 +9,6 @@ levering and berichten must be equal, messages byte for byte but for their ident
 
 import datetime as dt
 import random
-from collections import Counter
 
 import pytest
 from django.db import transaction
@@ -18,13 +17,9 @@ from jeugdketen.catalogus.loader import load_all
 from jeugdketen.demo import build as demo
 from jeugdketen.demo.chain import _volume
 
-from .snapshot import differences, snapshot
+from .snapshot import differences, fields, snapshot
 
 TODAY = dt.date(2026, 12, 1)
-
-
-def fields(rows: Counter, name: str) -> Counter:
-    return Counter(dict(r)[name] for r in rows.elements())
 
 
 @pytest.mark.django_db

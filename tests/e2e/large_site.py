@@ -19,18 +19,6 @@ YEAR = 2025
 CLIENTS = 2000
 
 
-def bsns(count: int) -> list[str]:
-    found = []
-    for seed in range(100_000_000, 999_999_999):
-        digits = f"{seed:09d}"
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-        if (total - int(digits[8])) % 11 == 0:
-            found.append(digits)
-            if len(found) == count:
-                return found
-    raise AssertionError("no bsns")
-
-
 def main(prestaties: int, out: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdketen.conf.settings")
     import django
@@ -39,9 +27,8 @@ def main(prestaties: int, out: Path) -> None:
     from jeugdketen.accounts.tokens import issue
     from jeugdketen.catalogus.models import Municipality, Product, Provider, Region
     from jeugdketen.contracten.models import Contract, ContractProduct
-    from jeugdketen.declaraties import jw323
-    from jeugdketen.levering.models import Start
-    from jeugdketen.toegang.models import Client, Toewijzing
+    from jeugdketen.declaraties import jw323, synthetic
+    from jeugdketen.toegang.models import Client
 
     region = Region.objects.create(slug="worker-test", name="Werkertest", year=YEAR, document="-")
     product = Product.objects.create(
@@ -53,55 +40,19 @@ def main(prestaties: int, out: Path) -> None:
     ContractProduct.objects.create(contract=contract, product=product, year=YEAR, tariff=Decimal("80.00"))
     Client.objects.bulk_create(
         Client(bsn=bsn, birth_date=dt.date(2012, 1, 1), last_name="W", municipality=municipality)
-        for bsn in bsns(CLIENTS)
+        for bsn in synthetic.valid_bsns(CLIENTS)
     )
     clients = list(Client.objects.values_list("id", "bsn").order_by("id"))
-    Toewijzing.objects.bulk_create(
-        Toewijzing(
-            municipality=municipality,
-            number=str(10000 + i),
-            client_id=client_id,
-            provider=provider,
-            product=product,
-            product_category="45",
-            product_code="45A03",
-            begin=dt.date(YEAR, 1, 1),
-            end=dt.date(YEAR, 12, 31),
-            volume=40,
-            unit="04",
-            frequency="4",
-            toewijzing_date=dt.date(YEAR, 1, 1),
-        )  # fmt: skip
-        for i, (client_id, _) in enumerate(clients)
-    )
-    Start.objects.bulk_create(
-        Start(toewijzing_id=pk, date=dt.date(YEAR, 1, 6))
-        for pk in Toewijzing.objects.values_list("pk", flat=True)
-    )
-    lines = []
-    for n in range(prestaties):
-        i, month = n % CLIENTS, 1 + (n // CLIENTS) % 11
-        begin = dt.date(YEAR, month, 1)
-        end = (begin.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        lines.append(
-            jw323.Line(
-                position=n + 1,
-                bsn=clients[i][1],
-                reference=f"W{n:09d}",
-                previous_reference="",
-                toewijzing_number=str(10000 + i),
-                product_category="45",
-                product_code="45A03",
-                begin=begin,
-                end=end,
-                volume=1 + n % 3,
-                unit="04",
-                tariff_cents=8000,
-                amount_cents=(1 + n % 3) * 8000,
-                debit_credit="D",
-            )  # fmt: skip
-        )
-    lines.sort(key=lambda line: line.bsn)
+    synthetic.toewijzingen(
+        municipality=municipality, provider=provider, product=product, client_ids=[c[0] for c in clients],
+        first_number=10000, begin=dt.date(YEAR, 1, 1), end=dt.date(YEAR, 12, 31), start=dt.date(YEAR, 1, 6),
+        volume=40,
+    )  # fmt: skip
+    lines = synthetic.lines(
+        prestaties, bsns=[c[1] for c in clients], first_number=10000,
+        month=lambda n: synthetic.calendar_month(YEAR, 1 + (n // CLIENTS) % 11),
+        volume=lambda n: 1 + n % 3, reference=lambda n: f"W{n:09d}",
+    )  # fmt: skip
     for name, chosen in ((out, lines), (out.with_name("small.xml"), lines[:20])):
         name.write_bytes(
             jw323.build(

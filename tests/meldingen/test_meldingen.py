@@ -159,3 +159,63 @@ def test_inspection_deadline_is_the_contracts_own(world):
     _roermond, elsewhere, provider = world
     late = _inspection(elsewhere, provider, reported=dt.datetime(2025, 3, 20, 9, 0))
     assert not services.reported_late(late)
+
+
+# MELDING-CONTINUITEIT (art. 29): continuity at risk, surseance or bankruptcy -----------------
+
+
+def _continuity(
+    municipality, provider, *, kind=Melding.Kind.SURSEANCE, after=dt.timedelta(hours=1), summary=""
+):
+    return services.report(
+        provider=provider, municipality=municipality, kind=kind, discovered_at=DISCOVERED,
+        summary=summary or "Surseance van betaling aangevraagd", now=DISCOVERED + after,
+    )  # fmt: skip
+
+
+def test_a_provider_reports_surseance_on_screen_and_the_municipality_sees_it_first(world, client):
+    roermond, _elsewhere, provider = world
+    client.force_login(User.objects.create(username="aanbieder", role=Role.AANBIEDER, provider=provider))
+    form = {
+        "municipality": roermond.pk,
+        "kind": "surseance",
+        "discovered_at": "03-03-2025 10:00",
+        "summary": "Surseance van betaling aangevraagd bij de rechtbank",
+    }
+    assert client.post("/meldingen/nieuw/", form).status_code == 302
+    assert Melding.objects.get().kind == Melding.Kind.SURSEANCE
+    assert not Task.objects.exists()  # no AP task: it is no data breach
+
+    manager = User.objects.create(username="contract", role=Role.CONTRACT)
+    manager.municipalities.add(roermond)
+    client.force_login(manager)
+    page = client.get("/meldingen/").content.decode()
+    block = page[page.index('id="continuiteit"') : page.index('id="meldingen"')]
+    assert "Zorg BV" in block and "Surseance van betaling of faillissement aangevraagd" in block
+
+
+def test_the_latest_continuity_report_per_provider_is_shown(world):
+    roermond, _elsewhere, provider = world
+    other = Provider.objects.create(name="Ander BV", agb_code="12345678")
+    _continuity(roermond, provider, kind=Melding.Kind.CONTINUITEIT, summary="Personeelstekort")
+    latest = _continuity(roermond, provider, after=dt.timedelta(hours=5))
+    theirs = _continuity(roermond, other, kind=Melding.Kind.CONTINUITEIT, summary="Pand gesloten")
+    _report(roermond, other, after=dt.timedelta(hours=9))  # an incident is no continuity report
+    shown = services.continuity_at_risk(Melding.objects.all())
+    assert shown == [latest, theirs]
+
+
+def test_a_continuity_report_has_no_figure_to_be_late_by(world):
+    roermond, _elsewhere, provider = world
+    for kind in (Melding.Kind.CONTINUITEIT, Melding.Kind.SURSEANCE):
+        assert not services.reported_late(
+            _continuity(roermond, provider, kind=kind, after=dt.timedelta(days=30))
+        )
+
+
+def test_continuity_reports_are_the_contracts_own(world):
+    roermond, elsewhere, provider = world
+    _continuity(elsewhere, provider)
+    assert services.continuity_at_risk(Melding.objects.all()) == []
+    here = _continuity(roermond, provider)
+    assert services.continuity_at_risk(Melding.objects.all()) == [here]

@@ -35,6 +35,14 @@ class Region1:
         self.lot_wonen = Lot.objects.create(region=self.region, code="W", name="Wonen", position=2)
         self.gemeente_a = Municipality.objects.create(cbs_code="0001", name="Aadorp")
         self.gemeente_b = Municipality.objects.create(cbs_code="0002", name="Beekdal")
+        # Both buy under Midden-Limburg Oost's contract too, whose articles the accountability,
+        # waiting-time and dropout reports follow (tests/monitoring/test_contract_reports.py
+        # shows that a municipality of another region does not count there).
+        self.contract_region = Region.objects.create(
+            slug="midden-limburg-oost-2020", name="Midden-Limburg Oost", year=2020, document="test.pdf"
+        )
+        for municipality in (self.gemeente_a, self.gemeente_b):
+            municipality.regions.add(self.contract_region)
         self.provider_x = Provider.objects.create(name="Xenia Zorg", agb_code="12345678")
         self.provider_y = Provider.objects.create(name="Yde Jeugdhulp", agb_code="87654321")
         self.ambulant = Product.objects.create(

@@ -281,6 +281,7 @@ def decide(request: AllocationRequest, *, today: dt.date) -> list:
             begin=request.begin,
             end=request.end,
             referrer_code=request.referrer_code,
+            referrer_agb=request.referrer_agb,
             requested_by_provider=True,
             volume=request.volume,
             frequency=request.frequency or (product.frequency_code if product else ""),

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jeugdketen.catalogus.models import Municipality, Provider
+from jeugdketen.core import batch
 from jeugdketen.ijw.report import Issue, local_name
 from jeugdketen.ijw.validate import validate
 from jeugdketen.ijw.xml import Document, parse, serialise
@@ -109,16 +110,22 @@ def read_header(document: Document) -> Header:
     )
 
 
-def party(code: str, *, create: bool = False):
-    """The municipality (4-digit CBS code) or provider (8-digit AGB code) with this code."""
+def _find(code: str):
     if len(code) == 4:
-        found = Municipality.objects.filter(cbs_code=code).first()
-        if found is None and create:
-            found = Municipality.objects.create(cbs_code=code, name=f"Gemeente {code}")
-        return found
-    found = Provider.objects.filter(agb_code=code).first()
+        return Municipality.objects.filter(cbs_code=code).first()
+    return Provider.objects.filter(agb_code=code).first()
+
+
+def party(code: str, *, create: bool = False):
+    """The municipality (4-digit CBS code) or provider (8-digit AGB code) with this code.
+
+    Inside a batch (:func:`jeugdketen.core.batch.remembered`) a party found is remembered.
+    """
+    found = batch.rows(("berichten.party", code), lambda: _find(code)) or _find(code)
     if found is None and create and code:
-        found = Provider.objects.create(agb_code=code, name=f"Aanbieder {code}")
+        if len(code) == 4:
+            return Municipality.objects.create(cbs_code=code, name=f"Gemeente {code}")
+        return Provider.objects.create(agb_code=code, name=f"Aanbieder {code}")
     return found
 
 

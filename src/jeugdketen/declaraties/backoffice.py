@@ -79,7 +79,7 @@ def check_registration(
     """What is wrong with registering this care on the toewijzing (empty: it fits).
 
     Period: within one calendar month, not after the current month, within the toewijzing and
-    after the start of care.
+    not wholly before the start of care.
     Volume: positive and, with what is registered already (credited lines aside), within what
     the toewijzing allows for that month. Unit: the toewijzing's. Tariff: the contract's.
     """
@@ -101,8 +101,10 @@ def check_registration(
     first_start = toewijzing.starts.order_by("date").values_list("date", flat=True).first()
     if first_start is None:
         findings.append("De zorg is nog niet gestart (geen JW305).")
-    elif begin < first_start:
-        findings.append(f"De periode begint vóór de start van de zorg ({first_start:%d-%m-%Y}).")
+    elif end < first_start:
+        # The month the care starts in is billed from its first day (or the toewijzing's begin):
+        # a ProductPeriode is the whole month, cut only by the toewijzing (TR387).
+        findings.append(f"De periode ligt vóór de start van de zorg ({first_start:%d-%m-%Y}).")
     if volume is None or volume <= 0:
         findings.append("Het volume moet groter dan nul zijn.")
     if unit is not None and unit != toewijzing.unit:
@@ -131,10 +133,12 @@ def check_registration(
     return findings
 
 
-def register(toewijzing, *, begin: dt.date, end: dt.date, volume: int, tariff=None) -> GeleverdeZorg:
+def register(
+    toewijzing, *, begin: dt.date, end: dt.date, volume: int, tariff=None, today: dt.date | None = None
+) -> GeleverdeZorg:
     """Registers delivered care at the contract tariff; RegistrationRefused when it does not fit."""
     tariff = tariff if tariff is not None else contract_tariff(toewijzing, begin.year)
-    findings = check_registration(toewijzing, begin=begin, end=end, volume=volume, tariff=tariff)
+    findings = check_registration(toewijzing, begin=begin, end=end, volume=volume, tariff=tariff, today=today)
     if tariff is None:
         findings.append("Er is geen contracttarief voor dit product in dit jaar.")
     if findings:
@@ -193,9 +197,12 @@ def submit(provider, municipality, data: bytes, *, identification: str, today: d
     return Billed(message, answer)
 
 
-def bill_month(provider, municipality, month: dt.date, *, today: dt.date) -> Billed:
-    """The monthly JW323: every open registration of this municipality up to the month's end."""
-    number = declaratie_number()
+def bill_month(
+    provider, municipality, month: dt.date, *, today: dt.date, number: str | None = None
+) -> Billed:
+    """The monthly JW323: every open registration of this municipality up to the month's end.
+    ``number``: the DeclaratieNummer (default: a new one)."""
+    number = number or declaratie_number()
     with transaction.atomic():
         data = build_jw323(
             provider, municipality, period_begin=month.replace(day=1), period_end=month_end(month),
@@ -212,6 +219,7 @@ def credit_and_rebill(
     volume: int | None = None,
     tariff=None,
     today: dt.date,
+    number: str | None = None,
 ) -> Billed:
     """One action on a billed line: credit it (VorigReferentieNummer) and bill it again, corrected.
 
@@ -221,7 +229,7 @@ def credit_and_rebill(
     if delivery.status not in (GeleverdeZorg.Status.AFGEWEZEN, GeleverdeZorg.Status.TOEGEKEND):
         raise ValueError("Alleen een beoordeelde regel kan worden gecrediteerd en opnieuw gedeclareerd.")
     tw = delivery.toewijzing
-    number = declaratie_number()
+    number = number or declaratie_number()
     with transaction.atomic():
         rebill = GeleverdeZorg.objects.create(
             provider=delivery.provider,

@@ -20,14 +20,11 @@ from django.db.models import Min, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
-from jeugdketen.catalogus.models import Product, ProductCap
-from jeugdketen.contracten.models import ContractProduct
-from jeugdketen.contracten.tariffs import applicable as applicable_tariffs
 from jeugdketen.levering.models import Start
 from jeugdketen.toegang.models import Toewijzing
 
 from . import caps as cap_units
-from . import looptijd, verblijf
+from . import facts, looptijd, verblijf
 from .jw323 import Line
 from .models import GeleverdeZorg, Prestatie
 
@@ -111,11 +108,11 @@ def _as_date(value) -> dt.date:
 
 
 def load_context(provider, municipality, lines: list[Line]) -> Context:
-    provider_ids = [provider.pk] + ([provider.contract_holder_id] if provider.contract_holder_id else [])
     numbers = {line.toewijzing_number for line in lines}
     references = {line.reference for line in lines}
     toewijzingen: dict[str, Tw] = {}
-    rows = Toewijzing.objects.filter(municipality=municipality, number__in=among(numbers)).values_list(
+    mine = Toewijzing.objects.filter(municipality=municipality, number__in=among(numbers)).order_by()
+    rows = mine.values_list(
         "id", "number", "client_id", "client__bsn", "client__birth_date", "provider_id", "product_id",
         "product_category", "product_code", "begin", "end", "volume", "unit", "frequency",
         "budget_cents", "status", "reden_wijziging",
@@ -131,36 +128,24 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         .annotate(first=Min("date"))
         .values_list("toewijzing_id", "first")
     }
-    stay_days, product_regions, lower_products, respite_by_stay = verblijf.load(toewijzingen, lines)
     product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
-    product_ids |= set(lower_products.values())
-    tariffs: dict[tuple[int, int], tuple[Decimal, bool]] = {}
-    rows = ContractProduct.objects.filter(
-        applicable_tariffs(), contract__provider_id__in=provider_ids, product_id__in=product_ids
-    ).values_list(
-        "product_id", "year", "tariff", "contract__indirect_time_allowed", "contract__provider_id", "variant"
+    product_facts = facts.products(product_ids)
+    stay_days, product_regions, lower_products, respite_by_stay = verblijf.load(
+        toewijzingen, lines, product_facts
     )
-    # The provider's own contract wins over its contract holder's, a micro tariff over a regular one.
-    for product_id, year, tariff, indirect, _owner, _variant in sorted(
-        rows, key=lambda r: (r[4] == provider.pk, r[5] == "micro")
-    ):
-        tariffs[(product_id, year)] = (tariff, indirect)
+    lower = set(lower_products.values()) - product_ids
+    product_ids |= lower
+    tariffs = facts.tariffs(provider, product_ids)
     products = {
-        pk: (code or "", limits or {}, start_before_age)
-        for pk, code, limits, start_before_age in Product.objects.filter(id__in=product_ids).values_list(
-            "id", "code", "limits", "start_before_age"
-        )
+        pk: (fact.code, fact.limits, fact.start_before_age)
+        for pk, fact in (product_facts | (facts.products(lower) if lower else {})).items()
     }
-    caps: dict[int, list] = defaultdict(list)
-    for product_id, amount, unit, per, label in ProductCap.objects.filter(
-        product_id__in=product_ids
-    ).values_list("product_id", "amount", "unit_code", "per", "label"):
-        caps[product_id].append((amount, unit, per, label))
+    caps = facts.caps(product_ids)
 
     known_references = set(
-        Prestatie.objects.filter(provider=provider, reference__in=among(references)).values_list(
-            "reference", flat=True
-        )
+        Prestatie.objects.filter(provider=provider, reference__in=among(references))
+        .order_by()  # a set: no join to the declaration for its ordering
+        .values_list("reference", flat=True)
     )
     debits_by_reference: dict[str, tuple] = {}
     previous = {
@@ -177,7 +162,9 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     open_debit_keys: Counter = Counter(
         Prestatie.objects.filter(
             toewijzing_id__in=tw_ids, debit_credit="D", credited=False, counts_as_billed=True
-        ).values_list("toewijzing_id", "product_code", "begin", "end")
+        )
+        .order_by()
+        .values_list("toewijzing_id", "product_code", "begin", "end")
     )
     used_volume: dict[int, int] = defaultdict(int)
     used_amount: dict[int, int] = defaultdict(int)
@@ -212,9 +199,11 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     indirect: dict[str, int] = dict(
         GeleverdeZorg.objects.filter(
             provider=provider, reference__in=among(references), indirect_volume__gt=0
-        ).values_list("reference", "indirect_volume")
+        )
+        .order_by()
+        .values_list("reference", "indirect_volume")
     )
-    contract_regions = frozenset(municipality.regions.values_list("slug", flat=True))
+    contract_regions = facts.contract_regions(municipality)
     return Context(
         provider_id=provider.pk,
         toewijzingen=toewijzingen,
@@ -230,7 +219,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
         cap_used=cap_used,
         indirect=indirect,
         contract_regions=contract_regions,
-        foster_products=looptijd.foster_products(toewijzingen, contract_regions),
+        foster_products=looptijd.foster_products(toewijzingen, contract_regions, product_facts),
         stay_days=stay_days,
         product_regions=product_regions,
         lower_products=lower_products,

@@ -1,12 +1,25 @@
 """Demo billing: providers bill the demo region's care month by month, municipalities answer and pay.
 
-Called by ``jeugdketen demo`` as a stage (``bill(ctx)``). For every month before today the
-providers register the care they delivered on started toewijzingen, with realistic faults:
-a wrong tariff, an overrun of the allocated volume, a line billed twice and, when the demo
-reaches back far enough, care billed after the vervaltermijn. Each provider sends one JW323
-per municipality per month; the municipality judges it and answers with a JW325, the
-provider processes the answer, and the municipality pays what fell due before today. A
-newcomer then sees paid, rejected and open lines.
+Called by ``jeugdketen demo`` as a stage (``bill(ctx)``). Two kinds of provider bill, as in a
+real region:
+
+- a provider that uses jeugdketen's back office registers its care per toewijzing and month,
+  with the back office's checks, and lets the system write the monthly JW323. Its lines fit the
+  toewijzing and carry the contract tariff;
+- a provider with its own billing software uploads the JW323 its software wrote. Only these
+  carry the faults the back office would refuse as they are typed: a wrong tariff (0611), an
+  overrun of the allocated volume (9321), a line billed twice (9389) and one bill past the
+  vervaltermijn (9319).
+
+Each provider sends one JW323 per municipality per month (a practice with fewer than
+:data:`MONTHLY_LINES` lines per quarter, achteraf); the municipality judges it and answers with
+a JW325, the provider processes the answer, and a monthly payment run pays what fell due. At the
+end providers correct lines: the own software bills lines rejected for a wrong tariff again at
+the contract tariff, the back office credits and rebills accepted lines whose volume was one
+too high (:func:`.backoffice.credit_and_rebill`, VorigReferentieNummer).
+
+What is drawn here is stored by :mod:`.demo_send`: in bulk (the default) or played through the
+exchange, with the same result.
 """
 
 from __future__ import annotations
@@ -16,21 +29,29 @@ import random
 from collections import defaultdict
 from decimal import Decimal
 
-from lxml import etree
-
 from jeugdketen.contracten.models import ContractProduct
+from jeugdketen.core.batch import remembered
 from jeugdketen.core.months import month_end
 from jeugdketen.toegang.models import Toewijzing
 
 from . import ledger
-from .intake import process_jw323
-from .jw323 import build
+from .backoffice import allowed_volume, contract_tariff, credit_and_rebill, submit
+from .demo_send import Bill, Bulk, Played, jw323
 from .models import Betaalverplichting, GeleverdeZorg
-from .provider import NS325, NSB, advice, line_for
+from .provider import credit_line
 
 FAULT_RATE = 0.04
 #: A provider with fewer lines than this for a municipality in a month bills them achteraf, per quarter.
 MONTHLY_LINES = 20
+#: The share of providers that register their care in jeugdketen's back office.
+BACK_OFFICE_SHARE = 0.6
+#: At most this many lines are corrected at the end, per kind of provider, each in its own JW323.
+REBILLS = 25
+WRONG_TARIFF = Decimal("1.00")
+
+
+def uses_back_office(provider, seed: int) -> bool:
+    return random.Random(f"{seed}-backoffice-{provider.agb_code}").random() < BACK_OFFICE_SHARE
 
 
 def _monthly_volume(tw: Toewijzing) -> int:
@@ -45,111 +66,6 @@ def _monthly_volume(tw: Toewijzing) -> int:
     return volume
 
 
-def _planted_late_bill(toewijzingen, tariffs, today: dt.date) -> list:
-    """When the demo's months do not reach back past a vervaltermijn, plant one late line: care
-    in December two years ago on a started toewijzing. It is rejected for the vervaltermijn (9319)
-    and, as the toewijzing most likely began later, for its period (9307/9308) as well."""
-    for tw in toewijzingen:
-        month = dt.date(today.year - 2, 12, 1)
-        tariff = tariffs.get((tw.provider_id, tw.product_id, month.year)) or next(
-            (t for (p, prod, _y), t in tariffs.items() if p == tw.provider_id and prod == tw.product_id), None
-        )
-        if tariff is None:
-            continue
-        delivery = GeleverdeZorg(
-            provider=tw.provider, toewijzing=tw, begin=month, end=month_end(month), volume=1, tariff=tariff
-        )
-        return [(tw.provider, tw.municipality, [delivery])]
-    return []
-
-
-class _Biller:
-    """Sends the JW323s of the demo and processes the JW325s without per-message ORM overhead.
-
-    The municipality's side is the real intake (:func:`process_jw323`: the ijw verdict and the
-    set-based judgement). The provider's side is done in bulk: the care of a whole month is
-    registered in one INSERT with its ReferentieNummers already set (the JW323 is built from
-    the rows in memory), and the JW325 answers of a month are applied with one UPDATE per
-    outcome (accepted, or a combination of retourcodes) instead of a save per line.
-    """
-
-    def __init__(self, seed: int) -> None:
-        self.seed, self.counter = seed, 0
-        self.accepted: list[int] = []
-        self.rejected: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.reopened: list[int] = []
-
-    def number(self) -> str:
-        self.counter += 1
-        return f"D{self.seed % 1000:03d}{self.counter:06d}"
-
-    @staticmethod
-    def register(batches) -> None:
-        """Give each party's deliveries its DeclaratieNummer and references, then one INSERT."""
-        rows = []
-        for number, deliveries in batches:
-            deliveries.sort(key=lambda d: (d.toewijzing.client.bsn, d.begin, d.toewijzing.number))
-            for index, delivery in enumerate(deliveries, start=1):
-                delivery.reference = f"{number}-{index}"[:20]
-                delivery.declaratie_number = number
-                delivery.status = GeleverdeZorg.Status.GEDECLAREERD
-            rows.extend(deliveries)
-        GeleverdeZorg.objects.bulk_create(rows, batch_size=2000)
-
-    def send(self, provider, municipality, number: str, deliveries, *, begin, end, received) -> dict:
-        """One JW323 judged by the municipality; returns the JW325's verdict per reference."""
-        lines = [line_for(d, d.reference) for d in deliveries]
-        lines.sort(key=lambda line: line.bsn)
-        data = build(
-            sender=provider.agb_code, receiver=municipality.cbs_code, identification=number,
-            dagtekening=received, number=number, period_begin=begin, period_end=end, lines=lines,
-        )  # fmt: skip
-        result = process_jw323(data, received_on=received)
-        return self.answer(deliveries, result.answer_xml)
-
-    def answer(self, deliveries, answer_xml) -> dict:
-        """The provider reads the JW325: rejected lines with their codes, the rest accepted."""
-        root = etree.fromstring(answer_xml if isinstance(answer_xml, bytes) else answer_xml.encode())
-        body = root.find(f"{NS325}DeclaratieAntwoord")
-        verdicts: dict[str, list[str]] = {}
-        if body is None:  # technically rejected: nothing taken in, the care is open again
-            self.reopened.extend(d.pk for d in deliveries)
-            return verdicts
-        for prestatie in body.iter(f"{NS325}Prestatie"):
-            reference = prestatie.findtext(f"{NS325}ProductReferentie/{NSB}ReferentieNummer")
-            verdicts[reference] = [e.text for e in prestatie.iter(f"{NS325}RetourCode")]
-        for delivery in deliveries:
-            codes = verdicts.get(delivery.reference)
-            if codes is None:
-                delivery.status = GeleverdeZorg.Status.TOEGEKEND
-                self.accepted.append(delivery.pk)
-            else:
-                delivery.status = GeleverdeZorg.Status.AFGEWEZEN
-                self.rejected[(",".join(codes), advice(codes))].append(delivery.pk)
-        return verdicts
-
-    def flush(self) -> None:
-        """Store the provider's processing of the JW325s so far: one UPDATE per outcome."""
-        rows = GeleverdeZorg.objects
-        for chunk in _chunks(self.accepted):
-            rows.filter(pk__in=chunk).update(status=GeleverdeZorg.Status.TOEGEKEND)
-        for (codes, what), ids in self.rejected.items():
-            for chunk in _chunks(ids):
-                rows.filter(pk__in=chunk).update(
-                    status=GeleverdeZorg.Status.AFGEWEZEN, retourcodes=codes, advice=what
-                )
-        for chunk in _chunks(self.reopened):
-            rows.filter(pk__in=chunk).update(
-                status=GeleverdeZorg.Status.OPEN, reference="", declaratie_number=""
-            )
-        self.accepted, self.rejected, self.reopened = [], defaultdict(list), []
-
-
-def _chunks(ids: list[int], size: int = 5000):
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def _pay(until: dt.date, on: dt.date) -> None:
     """A payment run: everything that fell due before `until` is paid on `on`."""
     due = list(Betaalverplichting.objects.filter(due__lt=until, paid_on__isnull=True))
@@ -158,136 +74,243 @@ def _pay(until: dt.date, on: dt.date) -> None:
 
 
 def bill(ctx) -> None:
-    rng = random.Random(f"{ctx.seed}-declaraties")
-    today = ctx.today
-    first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    months = []
-    for _ in range(max(1, ctx.months)):
-        months.insert(0, first)
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    toewijzingen = list(
-        Toewijzing.objects.filter(starts__isnull=False, product__isnull=False, unit__gt="")
-        .exclude(unit="83")
-        .select_related("municipality", "provider", "client", "product")
-        .distinct()
-        .order_by("municipality_id", "number")
-    )
-    tariffs = {
-        (provider_id, product_id, year): tariff
-        for provider_id, product_id, year, tariff in ContractProduct.objects.values_list(
-            "contract__provider_id", "product_id", "year", "tariff"
+    """The stage: ``ctx.bulk`` (default True) stores in bulk, False plays every bill."""
+    with remembered():  # no product, cap, tariff or region changes while the demo bills
+        Billing(ctx, Bulk() if getattr(ctx, "bulk", True) else Played()).run()
+
+
+class Billing:
+    """Draws a year of care and its bills; ``sender`` stores them."""
+
+    def __init__(self, ctx, sender) -> None:
+        self.ctx, self.sender, self.today = ctx, sender, ctx.today
+        self.rng = random.Random(f"{ctx.seed}-declaraties")
+        self.counter = 0
+        self.toewijzingen = list(
+            Toewijzing.objects.filter(starts__isnull=False, product__isnull=False, unit__gt="")
+            .exclude(unit="83")
+            .select_related("municipality", "provider", "client", "product")
+            .distinct()
+            .order_by("municipality_id", "number")
         )
-    }
-    first_start: dict[int, dt.date] = {}
-    for pk, day in Toewijzing.objects.filter(pk__in=[tw.pk for tw in toewijzingen]).values_list(
-        "pk", "starts__date"
-    ):
-        if day is not None:
-            first_start[pk] = min(day, first_start.get(pk, day))
-    # One bill goes out past the vervaltermijn (care from year Y, received after 1 April Y+1):
-    # the first party of the earliest month that allows it holds its bill back until today.
-    late_month = next((m for m in months if dt.date(m.year + 1, 4, 1) < today), None)
-    held: list = []
-    biller = _Biller(ctx.seed)
-    # An accepted line per party, the source of a line billed twice (9389).
-    billed_before: dict[tuple[int, int], GeleverdeZorg] = {}
-    pending: dict[tuple, list[GeleverdeZorg]] = defaultdict(list)
-    for month in months:
+        # What a provider's own software puts on its lines: the tariff of the contract line.
+        self.tariffs = {
+            (provider_id, product_id, year): tariff
+            for provider_id, product_id, year, tariff in ContractProduct.objects.order_by("pk").values_list(
+                "contract__provider_id", "product_id", "year", "tariff"
+            )
+        }
+        self.office_tariffs: dict[tuple[int, int, int], Decimal | None] = {}
+        self.first_start: dict[int, dt.date] = {}
+        for pk, day in Toewijzing.objects.filter(pk__in=[tw.pk for tw in self.toewijzingen]).values_list(
+            "pk", "starts__date"
+        ):
+            if day is not None:
+                self.first_start[pk] = min(day, self.first_start.get(pk, day))
+        self.office = {p.pk: uses_back_office(p, ctx.seed) for p in {tw.provider for tw in self.toewijzingen}}
+        self.registered_total: dict[int, int] = defaultdict(int)  # per toewijzing, for a total volume
+        self.to_rebill: list[tuple[Bill, GeleverdeZorg, Decimal]] = []  # own software's wrong tariffs
+
+    def number(self) -> str:
+        self.counter += 1
+        return f"D{self.ctx.seed % 1000:03d}{self.counter:06d}"
+
+    def months(self) -> list[dt.date]:
+        first = (self.today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        months = []
+        for _ in range(max(1, self.ctx.months)):
+            months.insert(0, first)
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return months
+
+    # The care of one month ----------------------------------------------------------------
+
+    def office_tariff(self, tw, year: int):
+        key = (tw.provider_id, tw.product_id, year)
+        if key not in self.office_tariffs:
+            self.office_tariffs[key] = contract_tariff(tw, year)
+        return self.office_tariffs[key]
+
+    def delivery(self, tw, month: dt.date) -> tuple[GeleverdeZorg, Decimal | None] | None:
+        """The care of one toewijzing in one month, and the right tariff when it carries a wrong one."""
         end = month_end(month)
-        parties = defaultdict(list)
-        for tw in toewijzingen:
-            start = first_start.get(tw.pk)
-            if start is None or start > end or tw.begin > end or (tw.end and tw.end < month):
-                continue
-            tariff = tariffs.get((tw.provider_id, tw.product_id, month.year))
+        start = self.first_start.get(tw.pk)
+        if start is None or start > end or tw.begin > end or (tw.end and tw.end < month):
+            return None
+        begin, stop = max(month, tw.begin), min(end, tw.end or end)
+        share = ((stop - begin).days + 1) / ((end - month).days + 1)
+        volume = max(1, int(_monthly_volume(tw) * share * 3 // 4))
+        right = None
+        if self.office[tw.provider_id]:
+            tariff = self.office_tariff(tw, month.year)
             if tariff is None:
-                continue
-            begin, stop = max(month, tw.begin), min(end, tw.end or end)
-            share = ((stop - begin).days + 1) / ((end - month).days + 1)
-            volume = max(1, int(_monthly_volume(tw) * share * 3 // 4))
-            roll = rng.random()
+                return None
+            # The back office refuses more than the toewijzing allows (a total counts every month).
+            if tw.frequency == "6":
+                allowed = (tw.volume or 0) - self.registered_total[tw.pk] if tw.volume else None
+            else:
+                allowed = allowed_volume(tw, max(month, tw.begin), min(end, tw.end or end))
+            if allowed is not None:
+                if allowed <= 0:
+                    return None
+                volume = min(volume, allowed)
+            self.registered_total[tw.pk] += volume
+        else:
+            tariff = self.tariffs.get((tw.provider_id, tw.product_id, month.year))
+            if tariff is None:
+                return None
+            roll = self.rng.random()
             if roll < FAULT_RATE:
-                tariff = tariff + Decimal("1.00")  # wrong tariff: 0611
+                tariff, right = tariff + WRONG_TARIFF, tariff  # 0611
             elif roll < 2 * FAULT_RATE:
                 volume = _monthly_volume(tw) * 3  # overrun: 9321
-            parties[(tw.provider, tw.municipality)].append(
-                GeleverdeZorg(
-                    provider=tw.provider, toewijzing=tw, begin=begin, end=stop, volume=volume, tariff=tariff
-                )
-            )
-        for key, deliveries in parties.items():
-            pending[key].extend(deliveries)
-        bills = []
-        for (provider, municipality), deliveries in list(pending.items()):
-            if month == late_month and not held:
-                held = [(provider, municipality, deliveries)]
-                del pending[(provider, municipality)]
-                continue
-            # A small practice bills achteraf, several months in one JW323 (iJw IV090): at the end
-            # of a quarter, or once it has MONTHLY_LINES lines; the others bill every month.
-            if len(deliveries) < MONTHLY_LINES and month.month % 3 and month != months[-1]:
-                continue
-            del pending[(provider, municipality)]
-            earlier = billed_before.get((provider.pk, municipality.pk))
-            if rng.random() < FAULT_RATE * 2 and earlier is not None:
-                # A line billed twice: the provider registers earlier care again (9389).
-                deliveries.append(
-                    GeleverdeZorg(
-                        provider=provider,
-                        toewijzing=earlier.toewijzing,
-                        begin=earlier.begin,
-                        end=earlier.end,
-                        volume=earlier.volume,
-                        tariff=earlier.tariff,
-                    )  # fmt: skip
-                )
-            received = min(today, month_end(end + dt.timedelta(days=1)) if rng.random() < 0.1 else end)
-            received = min(today, received + dt.timedelta(days=5))
-            bills.append((provider, municipality, biller.number(), deliveries, received))
-        biller.register([(number, deliveries) for _p, _m, number, deliveries, _r in bills])
-        last_received = month
-        for provider, municipality, number, deliveries, received in bills:
-            biller.send(provider, municipality, number, deliveries, begin=month, end=end, received=received)
-            last_received = max(last_received, received)
-            key = (provider.pk, municipality.pk)
-            if key not in billed_before:
-                accepted = [d for d in deliveries if d.status == GeleverdeZorg.Status.TOEGEKEND]
-                if accepted:
-                    billed_before[key] = accepted[0]
-        biller.flush()
-        # The monthly payment run after the bills are in: what fell due before it.
-        pay_day = min(today, last_received + dt.timedelta(days=1))
-        _pay(pay_day, pay_day - dt.timedelta(days=1))
-    if not held:
-        held = _planted_late_bill(toewijzingen, tariffs, today)
-    last = today.replace(day=1) - dt.timedelta(days=1)
-    for provider, municipality, deliveries in held:
-        number = biller.number()
-        biller.register([(number, deliveries)])
-        biller.send(
-            provider, municipality, number, deliveries, begin=last.replace(day=1), end=last, received=today
+        care = GeleverdeZorg(
+            provider=tw.provider, toewijzing=tw, begin=begin, end=stop, volume=volume, tariff=tariff
         )
-    biller.flush()
-    _rebill(tariffs, today)
-    _pay(today, today - dt.timedelta(days=1))
+        return care, right
 
+    # The year -----------------------------------------------------------------------------
 
-#: At most this many rejected lines are credited and billed again, each in its own JW323.
-REBILLS = 25
+    def run(self) -> None:
+        today, months = self.today, self.months()
+        # One bill goes out past the vervaltermijn (care from year Y, received after 1 April Y+1):
+        # the first own-software party of the earliest month that allows it holds it back until today.
+        late_month = next((m for m in months if dt.date(m.year + 1, 4, 1) < today), None)
+        held: list[Bill] = []
+        billed_before: dict[tuple[int, int], GeleverdeZorg] = {}  # an accepted line: the source of 9389
+        pending: dict[tuple, list[GeleverdeZorg]] = defaultdict(list)
+        wrong: dict[int, Decimal] = {}  # id(delivery) -> the right tariff
+        for month in months:
+            end = month_end(month)
+            drawn = []
+            for tw in self.toewijzingen:
+                found = self.delivery(tw, month)
+                if found is not None:
+                    drawn.append(found[0])
+                    if found[1] is not None:
+                        wrong[id(found[0])] = found[1]
+            self.sender.registered(drawn, self.office, end)
+            for delivery in drawn:
+                pending[(delivery.provider, delivery.toewijzing.municipality)].append(delivery)
+            bills = []
+            for (provider, municipality), deliveries in list(pending.items()):
+                office = self.office[provider.pk]
+                if month == late_month and not held and not office:
+                    held = [Bill(provider, municipality, "", deliveries, today, today, office)]
+                    del pending[(provider, municipality)]
+                    continue
+                # A small practice bills achteraf, several months in one JW323 (iJw IV090): at the end
+                # of a quarter, or once it has MONTHLY_LINES lines; the others bill every month.
+                if len(deliveries) < MONTHLY_LINES and month.month % 3 and month != months[-1]:
+                    continue
+                del pending[(provider, municipality)]
+                earlier = billed_before.get((provider.pk, municipality.pk))
+                if not office and earlier is not None and self.rng.random() < FAULT_RATE * 2:
+                    deliveries.append(  # a line billed twice: the software sends earlier care again (9389)
+                        GeleverdeZorg(
+                            provider=provider,
+                            toewijzing=earlier.toewijzing,
+                            begin=earlier.begin,
+                            end=earlier.end,
+                            volume=earlier.volume,
+                            tariff=earlier.tariff,
+                        )  # fmt: skip
+                    )
+                received = min(
+                    today, month_end(end + dt.timedelta(days=1)) if self.rng.random() < 0.1 else end
+                )
+                received = min(today, received + dt.timedelta(days=5))
+                bills.append(Bill(provider, municipality, self.number(), deliveries, received, month, office))
+            self.sender.store(bills)
+            last_received = month
+            for one in bills:
+                self.answered(one, self.sender.send(one), billed_before, wrong)
+                last_received = max(last_received, one.received)
+            self.sender.flush()
+            # The monthly payment run after the bills are in: what fell due before it.
+            pay_day = min(today, last_received + dt.timedelta(days=1))
+            _pay(pay_day, pay_day - dt.timedelta(days=1))
+        if not held:
+            held = self._planted_late_bill()
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        for one in held:
+            one.number, one.begin = self.number(), last.replace(day=1)
+            self.answered(one, self.sender.send(one), billed_before, wrong)
+        self.sender.flush()
+        self._rebill_wrong_tariffs()
+        self._correct_volumes()
+        _pay(today, today - dt.timedelta(days=1))
 
+    def answered(self, one: Bill, found, billed_before, wrong) -> None:
+        """The provider's software notes what the JW325 said: an accepted line, lines to rebill."""
+        if one.office or found is None:
+            return
+        for delivery in one.deliveries:
+            codes = found.get(delivery.reference)
+            if codes is None:
+                billed_before.setdefault((one.provider.pk, one.municipality.pk), delivery)
+            elif "0611" in codes and id(delivery) in wrong:
+                self.to_rebill.append((one, delivery, wrong[id(delivery)]))
 
-def _rebill(tariffs, today: dt.date) -> None:
-    """Providers correct lines rejected for a wrong tariff (0611): through the real exchange, the
-    line is credited (VorigReferentieNummer) and billed again at the contract tariff in one JW323."""
-    from .backoffice import credit_and_rebill
+    def _planted_late_bill(self) -> list[Bill]:
+        """When the demo's months do not reach back past a vervaltermijn, plant one late line from
+        a provider's own software: care in December two years ago on a started toewijzing. It is
+        rejected for the vervaltermijn (9319) and, as the toewijzing most likely began later, for
+        its period (9307/9308) as well. A region where every provider uses the back office gets none."""
+        month = dt.date(self.today.year - 2, 12, 1)
+        for tw in self.toewijzingen:
+            if self.office[tw.provider_id]:
+                continue
+            tariff = self.tariffs.get((tw.provider_id, tw.product_id, month.year)) or next(
+                (
+                    t
+                    for (p, prod, _y), t in self.tariffs.items()
+                    if p == tw.provider_id and prod == tw.product_id
+                ),
+                None,
+            )
+            if tariff is None:
+                continue
+            care = GeleverdeZorg(
+                provider=tw.provider,
+                toewijzing=tw,
+                begin=month,
+                end=month_end(month),
+                volume=1,
+                tariff=tariff,
+            )
+            return [Bill(tw.provider, tw.municipality, "", [care], self.today, month, False)]
+        return []
 
-    wrong = (
-        GeleverdeZorg.objects.filter(status=GeleverdeZorg.Status.AFGEWEZEN, retourcodes__contains="0611")
-        .select_related("toewijzing__municipality", "toewijzing__client", "toewijzing__product", "provider")
-        .order_by("pk")[:REBILLS]
-    )
-    for delivery in wrong:
-        tw = delivery.toewijzing
-        tariff = tariffs.get((tw.provider_id, tw.product_id, delivery.begin.year))
-        if tariff is not None and tariff != delivery.tariff:
-            credit_and_rebill(delivery, tariff=tariff, today=today)
+    # Corrections --------------------------------------------------------------------------
+
+    def _rebill_wrong_tariffs(self) -> None:
+        """The own software credits lines rejected for a wrong tariff (0611) and bills them again at
+        the contract tariff, each in a JW323 of its own through the exchange: credit first, as the
+        contract asks a rejected line to be credited before it is sent again (docs/declarations.md)."""
+        for one, delivery, right in self.to_rebill[:REBILLS]:
+            care = GeleverdeZorg(
+                provider=delivery.provider, toewijzing=delivery.toewijzing, begin=delivery.begin,
+                end=delivery.end, volume=delivery.volume, tariff=right,
+            )  # fmt: skip
+            number = self.number()
+            again = Bill(one.provider, one.municipality, number, [care], self.today, delivery.begin, False)
+            data = jw323(again, credits=[credit_line(delivery, f"{number}C1")])
+            submit(again.provider, again.municipality, data, identification=number, today=self.today)
+
+    def _correct_volumes(self) -> None:
+        """The back office credits accepted lines billed one unit too high and bills them again
+        (credit with VorigReferentieNummer and the corrected debit in one JW323, through the exchange)."""
+        candidates = list(
+            GeleverdeZorg.objects.filter(status=GeleverdeZorg.Status.TOEGEKEND, volume__gt=1)
+            .order_by("declaratie_number", "reference")
+            .values_list("pk", flat=True)
+        )
+        rng = random.Random(f"{self.ctx.seed}-corrections")
+        chosen = sorted(rng.sample(range(len(candidates)), min(REBILLS, len(candidates))))
+        rows = GeleverdeZorg.objects.select_related(
+            "toewijzing__municipality", "toewijzing__client", "toewijzing__product", "provider"
+        ).in_bulk([candidates[i] for i in chosen])
+        for i in chosen:
+            delivery = rows[candidates[i]]
+            credit_and_rebill(delivery, volume=delivery.volume - 1, today=self.today, number=self.number())

@@ -135,9 +135,7 @@ def process_jw323(
         if issues:
             codes = [issue.return_code for issue in issues if issue.return_code]
             xml = jw325.technical_rejection(head, codes)
-            return _finish(
-                message, xml, municipality, provider, today, issues, declaratie=None, accepted=False
-            )
+            return _finish(message, xml, municipality, provider, today, issues, accepted=False)
         header, lines = read(document.root)
         base = dict(
             provider=provider, municipality=municipality, number=header.number,
@@ -151,27 +149,18 @@ def process_jw323(
                 "retourcode": "9333",
                 "text": f"DeclaratieNummer {header.number} is al gebruikt.",
             }
-            declaratie = Declaratie.objects.create(
-                **base, status=Declaratie.Status.AFGEKEURD, retourcodes=["9333"], findings=[finding],
-                lines_rejected=len(lines),
-            )  # fmt: skip
             xml = jw325.declaration_rejection(head, header.number, header.total_cents, ["9333"])
             issue = Issue("TR333", "9333", ("/Bericht/Declaratie/DeclaratieNummer",), finding["text"])
-            return _finish(message, xml, municipality, provider, today, [issue], declaratie, accepted=True)
+            result = _finish(message, xml, municipality, provider, today, [issue], accepted=True)
+            result.declaratie = Declaratie.objects.create(
+                **base, status=Declaratie.Status.AFGEKEURD, retourcodes=["9333"], findings=[finding],
+                lines_rejected=len(lines), answer=result.answer,
+            )  # fmt: skip
+            return result
         context = load_context(provider, municipality, lines)
         verdicts = judge(context, lines, received_on=today, progress=progress)
         accepted_cents = sum(v.line.amount_cents for v in verdicts if v.accepted)
         rejected = [v for v in verdicts if not v.accepted]
-        declaratie = Declaratie.objects.create(
-            **base, status=Declaratie.Status.BEOORDEELD, total_accepted_cents=accepted_cents,
-            lines_rejected=len(rejected), retourcodes=["8001"] if not rejected else ["0200"],
-        )  # fmt: skip
-        _store(declaratie, verdicts, today)
-        # The invoice for these months is in: the contract's invoicing tasks close (TERMIJN-FACTUUR).
-        close_billed([(v.toewijzing_id, v.line.begin) for v in verdicts if v.line.debit_credit == "D"], today)
-        transaction.on_commit(
-            lambda: signals.declaration_judged.send(sender=Declaratie, declaratie=declaratie)
-        )
         xml = jw325.answer(
             head,
             header.number,
@@ -179,7 +168,19 @@ def process_jw323(
             accepted_cents,
             [(v.line, v.retourcodes) for v in rejected],
         )
-        return _finish(message, xml, municipality, provider, today, [], declaratie, accepted=True)
+        result = _finish(message, xml, municipality, provider, today, [], accepted=True)
+        declaratie = result.declaratie = Declaratie.objects.create(
+            **base, status=Declaratie.Status.BEOORDEELD, total_accepted_cents=accepted_cents,
+            lines_rejected=len(rejected), retourcodes=["8001"] if not rejected else ["0200"],
+            answer=result.answer,
+        )  # fmt: skip
+        _store(declaratie, verdicts, today)
+        # The invoice for these months is in: the contract's invoicing tasks close (TERMIJN-FACTUUR).
+        close_billed([(v.toewijzing_id, v.line.begin) for v in verdicts if v.line.debit_credit == "D"], today)
+        transaction.on_commit(
+            lambda: signals.declaration_judged.send(sender=Declaratie, declaratie=declaratie)
+        )
+        return result
 
 
 def _text(source, document: Document) -> str:
@@ -204,7 +205,8 @@ def _already_judged(message: Message) -> IntakeResult:
     )
 
 
-def _finish(message, xml, municipality, provider, today, issues, declaratie, *, accepted) -> IntakeResult:
+def _finish(message, xml, municipality, provider, today, issues, *, accepted) -> IntakeResult:
+    """Stores the JW325 and the inbound message's verdict; the caller adds the Declaratie."""
     answer = Message.objects.create(
         direction=Message.Direction.OUT, code="JW325", sender=message.receiver, receiver=message.sender,
         identification=answer_identification(message), dagtekening=today, xml=xml.decode(),
@@ -213,12 +215,8 @@ def _finish(message, xml, municipality, provider, today, issues, declaratie, *, 
     message.accepted = accepted
     message.verdict = [issue.as_dict() for issue in issues[:MAX_STORED_ISSUES]]
     message.save(update_fields=["accepted", "verdict"])
-    if declaratie is not None:
-        declaratie.answer = answer
-        declaratie.save(update_fields=["answer"])
     return IntakeResult(
-        answer_xml=xml, accepted=accepted, declaratie=declaratie, message=message, answer=answer,
-        issues=message.verdict,
+        answer_xml=xml, accepted=accepted, message=message, answer=answer, issues=message.verdict
     )  # fmt: skip
 
 

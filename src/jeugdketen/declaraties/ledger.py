@@ -64,34 +64,50 @@ def cost_entries(amount_cents: int) -> list[tuple[str, int]]:
 
 @transaction.atomic
 def pay(obligations, *, on: dt.date, reference: str = "") -> list[Betaling]:
-    """Pay what is open on these obligations: one payment per municipality and provider."""
+    """Pay what is open on these obligations: one payment per municipality and provider.
+
+    Set-based, as a payment run covers thousands of obligations: the open ones are read and
+    locked in one query, the payments and their bookings inserted in one statement each, and
+    the obligations marked paid in one UPDATE.
+    """
     groups: dict[tuple[int, int], list[Betaalverplichting]] = {}
     for obligation in (
         Betaalverplichting.objects.select_for_update()
         .filter(pk__in=[o.pk for o in obligations])
         .exclude(amount_cents=F("paid_cents"))
+        .order_by("pk")
     ):
         groups.setdefault((obligation.municipality_id, obligation.provider_id), []).append(obligation)
-    payments = []
-    for (municipality_id, provider_id), items in groups.items():
-        payment = Betaling.objects.create(
-            municipality_id=municipality_id, provider_id=provider_id, date=on,
-            amount_cents=sum(o.open_cents for o in items), reference=reference,
-        )  # fmt: skip
-        rows = []
+    if not groups:
+        return []
+    payments = Betaling.objects.bulk_create(
+        [
+            Betaling(
+                municipality_id=municipality_id,
+                provider_id=provider_id,
+                date=on,
+                amount_cents=sum(o.open_cents for o in items),
+                reference=reference,
+            )  # fmt: skip
+            for (municipality_id, provider_id), items in groups.items()
+        ]
+    )
+    rows = []
+    for payment, items in zip(payments, groups.values(), strict=True):
         for obligation in items:
             entries = [(A.CREDITEUREN, obligation.open_cents), (A.BANK, -obligation.open_cents)]
             rows += book(
                 Boeking.Kind.BETALING, entries,
-                municipality_id=municipality_id, provider_id=provider_id,
+                municipality_id=payment.municipality_id, provider_id=payment.provider_id,
                 product_code=obligation.product_code, month=obligation.month, booked_on=on,
                 description=f"Betaling {reference}".strip(), obligation=obligation, payment=payment,
             )  # fmt: skip
-            obligation.paid_cents = obligation.amount_cents
-            obligation.paid_on = on
-        Boeking.objects.bulk_create(rows)
-        Betaalverplichting.objects.bulk_update(items, ["paid_cents", "paid_on"])
-        payments.append(payment)
+    Boeking.objects.bulk_create(rows, batch_size=2000)
+    paid = [o.pk for items in groups.values() for o in items]
+    for index in range(0, len(paid), 5000):
+        Betaalverplichting.objects.filter(pk__in=paid[index : index + 5000]).update(
+            paid_cents=F("amount_cents"), paid_on=on
+        )
     return payments
 
 

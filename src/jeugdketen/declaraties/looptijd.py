@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jeugdketen.catalogus.models import Product
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 from jeugdketen.toegang.periods import last_day_of
@@ -20,16 +19,13 @@ from jeugdketen.toegang.periods import last_day_of
 MAX_MONTHS = 24
 
 
-def foster_products(toewijzingen, contract_regions) -> frozenset[int]:
-    """The foster-care products among the open-ended toewijzingen, where the rule holds: one query."""
+def foster_products(toewijzingen, contract_regions, product_facts) -> frozenset[int]:
+    """The foster-care products among the open-ended toewijzingen, where the rule holds.
+    ``product_facts``: :func:`.facts.products` of the toewijzingen's products."""
     if not any(applies("DUUR-OPEN", region) for region in contract_regions):
         return frozenset()
     open_ended = {tw.product_id for tw in toewijzingen.values() if tw.end is None and tw.product_id}
-    if not open_ended:
-        return frozenset()
-    return frozenset(
-        Product.objects.filter(id__in=open_ended, name__icontains="pleegzorg").values_list("id", flat=True)
-    )
+    return frozenset(pk for pk in open_ended if pk in product_facts and product_facts[pk].foster_care)
 
 
 @regel("DUUR-OPEN")

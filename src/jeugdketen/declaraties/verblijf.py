@@ -22,11 +22,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from jeugdketen.catalogus.models import Product
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 
-from . import respijt
+from . import facts, respijt
 from .models import Verblijfsdag
 
 ETMAAL = "14"
@@ -63,27 +62,23 @@ class Day:
 
 
 def load(
-    toewijzingen, lines
+    toewijzingen, lines, product_facts
 ) -> tuple[dict[int, list[Day]], dict[int, str], dict[tuple[str, str], int], dict]:
     """The register of stay days of the declaration's residential toewijzingen, the region of each
     product, the clinical stays per region a lighter line may bill, and the respite products
-    counted per stay (:mod:`.respijt`): three small queries.
+    counted per stay (:mod:`.respijt`). ``product_facts``: :func:`.facts.products` of the
+    toewijzingen's products.
     """
-    product_ids = {tw.product_id for tw in toewijzingen.values() if tw.product_id}
     regions, by_stay = {}, {}
-    for pk, region, code, name in Product.objects.filter(id__in=product_ids).values_list(
-        "id", "region__slug", "code", "name"
-    ):
-        regions[pk] = region
-        if (region, code or name) in respijt.BY_STAY:
-            by_stay[pk] = respijt.BY_STAY[(region, code or name)]
+    for pk, fact in product_facts.items():
+        regions[pk] = fact.region
+        if (fact.region, fact.code or fact.name) in respijt.BY_STAY:
+            by_stay[pk] = respijt.BY_STAY[(fact.region, fact.code or fact.name)]
     ladder: dict[tuple[str, str], int] = {}
     if any(tw.code in CLINICAL for tw in toewijzingen.values()):
-        for pk, code, region in Product.objects.filter(code__in=CLINICAL).values_list(
-            "id", "code", "region__slug"
-        ):
-            if applies("VERBLIJF-AFSCHALEN", region):
-                ladder[(region, code)] = pk
+        for pk, fact in facts.products_with_codes(CLINICAL).items():
+            if applies("VERBLIJF-AFSCHALEN", fact.region):
+                ladder[(fact.region, fact.code)] = pk
     stays: dict[int, list[Day]] = defaultdict(list)
     residential = {tw.id: tw for tw in toewijzingen.values() if tw.unit == ETMAAL}
     if residential and lines:
@@ -93,9 +88,13 @@ def load(
         until = max(line.end for line in lines)
         from .context import among  # one parameter for any number of toewijzingen
 
-        rows = Verblijfsdag.objects.filter(
-            toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
-        ).values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
+        rows = (
+            Verblijfsdag.objects.filter(
+                toewijzing_id__in=among(residential, "bigint"), date__gte=since, date__lte=until
+            )
+            .order_by()
+            .values_list("toewijzing_id", "date", "kind", "arrived_at", "reason", "agreed", "left_at")
+        )
         for tw_id, *values in rows:
             stays[tw_id].append(Day(*values))
         for days in stays.values():

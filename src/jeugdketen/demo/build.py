@@ -54,6 +54,7 @@ class DemoContext:
     toewijzingen: list = field(default_factory=list)
     starts: list = field(default_factory=list)
     rng: random.Random | None = None
+    bulk: bool = True  # later stages store in bulk, or play every step (tests prove them equal)
 
 
 #: Later stages append here, e.g. monthly JW323 billing: ``STAGES.append(bill)``.
@@ -98,7 +99,7 @@ def build(
     today = today or dt.date.today()
     rng = random.Random(seed)
     municipalities, providers = ensure_region()
-    ctx = DemoContext(seed, today, months, municipalities, providers, rng=rng)
+    ctx = DemoContext(seed, today, months, municipalities, providers, rng=rng, bulk=bulk)
     # The contracted products per (provider, region); ordered by keys, never by names: the
     # database's collation must not change the demo.
     lines: dict[tuple[int, int], list] = {}

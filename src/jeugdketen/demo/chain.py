@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from jeugdketen.berichten.ijwxml import Requested
 from jeugdketen.berichten.services import exchange, process
+from jeugdketen.core.batch import remembered
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering import services as levering
 from jeugdketen.toegang import services as toegang
@@ -285,7 +286,8 @@ def pending(ctx, story: Story) -> None:
 def play(ctx, stories: list[Story], waiting: list[Story]) -> None:
     """Plays the stories in order of their decision date, then the requests still open."""
     chain = Chain(ctx, ctx.seed)
-    for story in sorted(stories, key=lambda s: (s.decided, s.client.pk)):
-        chain.play(story)
-    for story in waiting:
-        pending(ctx, story)
+    with remembered():  # the stories change no contract, client stop, exemption or party
+        for story in sorted(stories, key=lambda s: (s.decided, s.client.pk)):
+            chain.play(story)
+        for story in waiting:
+            pending(ctx, story)

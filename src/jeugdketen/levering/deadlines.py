@@ -176,10 +176,9 @@ def holds(deadline: Deadline, municipality) -> bool:
     which regions). Without a municipality to judge by, the deadline holds."""
     if not deadline.rule or municipality is None:
         return True
-    from jeugdketen.regels.register import get
+    from jeugdketen.regels.contract import holds_for
 
-    entry = get(deadline.rule)
-    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
+    return holds_for(deadline.rule, municipality)
 
 
 @regel(*(d.rule for d in DEADLINES.values() if d.rule))

@@ -15,9 +15,8 @@ from collections import defaultdict
 
 from django.db.models import Min, Q
 
-from jeugdketen.catalogus.models import Municipality
 from jeugdketen.core.months import month_end
-from jeugdketen.regels.register import get
+from jeugdketen.regels import contract
 
 from .deadlines import DEADLINES, open_task
 from .models import Task
@@ -36,8 +35,7 @@ def open_invoice_tasks(month: dt.date) -> int:
     from jeugdketen.toegang.models import Toewijzing
 
     first, last = month.replace(day=1), month_end(month)
-    regions = get(DEADLINES[KIND].rule).regions
-    municipalities = {m.pk: m for m in Municipality.objects.filter(regions__slug__in=regions).distinct()}
+    municipalities = {m.pk: m for m in contract.municipalities(DEADLINES[KIND].rule)}
     if not municipalities:
         return 0
     running = (

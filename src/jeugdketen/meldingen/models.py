@@ -10,6 +10,13 @@ Art. 30.2 adds what the provider tells the municipality within two working days:
 the inspectie (Jeugdwet art. 4.1.8, calamities and violence), a minister's instruction, or the
 inspectie's verscherpt toezicht, instruction or sanction. For that kind ``discovered_at`` is the
 moment of that report or measure.
+
+Art. 29 adds two kinds the provider reports "zo spoedig mogelijk": the continuity of its
+business, or the continuity, quality or safety of its care, is at risk; and, "onverkort en in
+ieder geval", an application for surseance van betaling or bankruptcy. For these
+``discovered_at`` is the moment the provider knew of the risk or the application was filed.
+The contract gives no figure for "zo spoedig mogelijk", so no report of these kinds is marked
+late (see docs/rules.md).
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ class Melding(models.Model):
         PRIVACY = "privacy", "Privacy-incident"
         DATALEK = "datalek", "Datalek (inbreuk met kans op ernstige nadelige gevolgen)"
         INSPECTIE = "inspectie", "Melding aan de inspectie, aanwijzing, verscherpt toezicht of sanctie"
+        CONTINUITEIT = "continuiteit", "Continuïteit, kwaliteit of veiligheid in gevaar"
+        SURSEANCE = "surseance", "Surseance van betaling of faillissement aangevraagd"
 
     provider = models.ForeignKey("catalogus.Provider", on_delete=models.PROTECT, related_name="+")
     municipality = models.ForeignKey("catalogus.Municipality", on_delete=models.PROTECT, related_name="+")

@@ -5,6 +5,9 @@
   registered later is marked late, and the list shows it.
 - A report to the inspectie, or a measure of the inspectie or the minister (art. 30.2): to the
   municipality within two working days of that report or measure, instead of the 24 hours.
+- Continuity, quality or safety of the care at risk, or surseance or bankruptcy applied for
+  (art. 29): "zo spoedig mogelijk", a term without a figure, so such a report is never marked
+  late; the municipality sees the latest one per provider above the list.
 - A data breach to the Autoriteit Persoonsgegevens within 72 hours of discovery (art. 27.3 and
   AVG art. 33): a task on the provider's worklist, closed when the report to the AP, or the
   reason none is needed, is recorded.
@@ -20,7 +23,7 @@ from django.utils import timezone
 from jeugdketen.core.werkdagen import add_working_days
 from jeugdketen.levering.deadlines import close_tasks, open_task
 from jeugdketen.regels import regel
-from jeugdketen.regels.register import get
+from jeugdketen.regels.contract import holds_for, municipalities
 
 from .models import Melding
 
@@ -28,11 +31,7 @@ TO_MUNICIPALITY = dt.timedelta(hours=24)
 TO_AP = dt.timedelta(hours=72)
 INSPECTION_WORKING_DAYS = 2
 AP_TASK = "datalek-ap"
-
-
-def _contract_holds(rule: str, municipality) -> bool:
-    entry = get(rule)
-    return entry is not None and municipality.regions.filter(slug__in=entry.regions).exists()
+CONTINUITY = (Melding.Kind.CONTINUITEIT, Melding.Kind.SURSEANCE)
 
 
 @regel("TERMIJN-MELDING-GEMEENTE")
@@ -40,7 +39,9 @@ def reported_late(melding: Melding) -> bool:
     """Whether the report reached the municipality more than 24 hours after discovery."""
     if melding.kind == Melding.Kind.INSPECTIE:
         return inspection_reported_late(melding)
-    if not _contract_holds("TERMIJN-MELDING-GEMEENTE", melding.municipality):
+    if melding.kind in CONTINUITY:
+        return False
+    if not holds_for("TERMIJN-MELDING-GEMEENTE", melding.municipality):
         return False
     return melding.reported_at - melding.discovered_at > TO_MUNICIPALITY
 
@@ -53,9 +54,27 @@ def inspection_due(melding: Melding) -> dt.date:
 @regel("TERMIJN-MELDING-INSPECTIE")
 def inspection_reported_late(melding: Melding) -> bool:
     """Whether the municipality heard of it after the second working day (MLO art. 30.2)."""
-    if not _contract_holds("TERMIJN-MELDING-INSPECTIE", melding.municipality):
+    if not holds_for("TERMIJN-MELDING-INSPECTIE", melding.municipality):
         return False
     return timezone.localtime(melding.reported_at).date() > inspection_due(melding)
+
+
+@regel("MELDING-CONTINUITEIT")
+def continuity_at_risk(meldingen) -> list[Melding]:
+    """The latest report per provider that its continuity, quality or safety is at risk, or that
+    surseance or bankruptcy was applied for (MLO art. 29), to municipalities under the contract.
+
+    ``meldingen`` is the queryset the reader may see; the newest report of a provider comes first.
+    """
+    latest: dict[int, Melding] = {}
+    rows = (
+        meldingen.filter(kind__in=CONTINUITY, municipality__in=municipalities("MELDING-CONTINUITEIT"))
+        .select_related("provider", "municipality")
+        .order_by("-reported_at", "-id")
+    )
+    for melding in rows:
+        latest.setdefault(melding.provider_id, melding)
+    return list(latest.values())
 
 
 def ap_due(melding: Melding) -> dt.date:

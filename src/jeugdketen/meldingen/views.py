@@ -27,7 +27,11 @@ def index(request):
     return render(
         request,
         "meldingen/index.html",
-        {"rows": rows, "can_report": has_perm(request.user, "melding.report")},
+        {
+            "rows": rows,
+            "continuity": services.continuity_at_risk(meldingen),
+            "can_report": has_perm(request.user, "melding.report"),
+        },
     )
 
 

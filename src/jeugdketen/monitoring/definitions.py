@@ -4,7 +4,7 @@ This is the one place that decides it. Midden-Limburg Oost's contract measures t
 youth, and the 25 % reduction it asks for, over the perceel "Verblijf met behandeling +":
 "alle kosten ... die de Aanbieders, in het perceel ... maken" (Bijlage 1 art. 13.7, lines
 1141-1158; product book chapter 6, lines 3105-3282, which names the perceel's products by
-code). So in that region the residential cost trend (:func:`.figures.residential`) and the
+code). So in that region the residential cost trend (:func:`.residential.residential`) and the
 perceel KPIs (:mod:`.kpi`) count exactly the catalogue's products of that lot: a residential
 product of another lot (verblijf met begeleiding and logeren of perceel 7, Wonen) does not
 count, whatever its JZ020 category.

@@ -22,28 +22,22 @@ from jeugdketen.regels import regel
 from jeugdketen.toegang.models import Toewijzing
 
 from . import charts, definitions
+from .common import as_scope, quarters
 from .report import Column, Report, Table
+from .residential import REDUCTION_TARGET  # the same target of art. 13.7, decided once
 from .spending import allocated
 
 REGION = "midden-limburg-oost-2020"
 # The contract's list of products is decided in one place, shared with the residential cost trend.
 PERCEEL = definitions.RESIDENTIAL[REGION].lot
 FILTERS = definitions.lot_filters(REGION)
-REDUCTION_TARGET = Decimal("25")
-
-
-def _quarters(year: int) -> list[tuple[str, dt.date, dt.date]]:
-    bounds = [(1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31)]
-    return [
-        (f"{year} K{n}", dt.date(year, s, 1), dt.date(year, e, d)) for n, (s, e, d) in enumerate(bounds, 1)
-    ]
 
 
 @regel("KPI-PERCEEL-KOSTEN", "KPI-INSTROOM", "KPI-KWALITEIT")
 def perceel(scope=None, *, year: int, today: dt.date) -> Report:
     """Cost per youth and inflow per quarter of the perceel, this year and the year before."""
-    scope = scope or (lambda queryset: queryset)
-    periods = _quarters(year - 1) + _quarters(year)
+    scope = as_scope(scope)
+    periods = quarters(year - 1) + quarters(year)
     firsts = (
         scope(Toewijzing.objects.filter(**FILTERS))
         .exclude(status=Toewijzing.Status.INGETROKKEN)

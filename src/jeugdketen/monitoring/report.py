@@ -44,6 +44,8 @@ class Report:
     summary_kinds: dict = field(default_factory=dict)
     method: str = ""
     charts: list[str] = field(default_factory=list)
+    #: Where the report applies, for a report that follows one region's contract (shown on screen).
+    notice: str = ""
 
     def as_json(self) -> dict:
         return {

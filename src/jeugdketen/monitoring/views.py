@@ -71,8 +71,10 @@ def _rows(table):
 # documents); the others scan every toewijzing, stop or youth of the year and stay on their own page.
 DASHBOARD_FIGURES = ("budget", "accountability")
 DESCRIPTIONS = {
-    "waiting-times": "Werkdagen van verwijzing tot toewijzing en van toewijzing tot start, en de wachtlijst.",
-    "dropout": "Stopberichten per reden, uitval, behaalde doelen en tevredenheid per aanbieder.",
+    "waiting-times": (
+        "Werkdagen van verwijzing tot toewijzing en van toewijzing tot start, en de wachtlijst (MLO)."
+    ),
+    "dropout": "Stopberichten per reden, uitval, behaalde doelen en tevredenheid per aanbieder (MLO).",
     "top75": "De 75 jeugdigen met de hoogste kosten over de laatste twaalf hele maanden.",
     "residential": "Kosten verblijf per jeugdige per kwartaal en de voortgang naar −25 %.",
     "signals": "Waar de toegang het advies van het productenboek opzij zette, en waarom.",

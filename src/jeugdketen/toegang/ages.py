@@ -111,14 +111,15 @@ def check_extended_care_other_law(p: Proposal) -> list[Finding]:
     """Alkmaar: verlengde jeugdzorg only where no other statutory provision comes first."""
     if not _is_extended_care(p) or not applies("VERLENGD-VOORLIGGEND", p.region):
         return []
-    return [
-        Finding(
-            "VERLENGD-VOORLIGGEND",
+    condition = (p.product.limits or {}).get("extended_care_condition")
+    if condition:  # a product page with its own condition (HAJ Forensische Psychiatrie)
+        text = f"Verlengde jeugdzorg voor {p.product.name} {condition}: leg vast waarom dat zo is."
+    else:
+        text = (
             "Verlengde jeugdzorg alleen als er geen andere wettelijke (voorliggende) voorziening is "
-            "(Wlz, Wmo, Zvw): leg vast waarom die er niet is.",
-            "9",
+            "(Wlz, Wmo, Zvw): leg vast waarom die er niet is."
         )
-    ]
+    return [Finding("VERLENGD-VOORLIGGEND", text, "9")]
 
 
 @regel("LEEFTIJD-EED")

@@ -33,6 +33,8 @@ from .awarded import check_awarded
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .intensity import check_intensity
 from .proposal import Finding, Proposal, age_on, find_product
+from .selfreferral import check_own_referral
+from .sequence import check_after_diagnosis
 
 BRIDGING_DAYS = 42  # overbruggingszorg: at most 6 weeks (Alkmaar)
 
@@ -93,8 +95,17 @@ def check_contract(p: Proposal) -> list[Finding]:
     return []
 
 
+def _binding(product: Product) -> bool:
+    """Alkmaar: the book names a "rechtmatige verwijzer" (only these may refer), not a logical one."""
+    return bool((product.limits or {}).get("referrers_binding"))
+
+
 def _referrer_findings(p: Proposal, rule: str) -> list[Finding]:
     if p.product is None or not p.referrer_code or p.product.referrers is None:
+        return []
+    if rule == "VERWIJZER" and applies("VERWIJZER-LOGISCH", p.region) and not _binding(p.product):
+        return []  # where a book names logical referrers, only its binding ones refuse
+    if rule == "VERWIJZER-LOGISCH" and _binding(p.product):
         return []
     if not applies(rule, p.region) or p.referrer_code in p.product.referrers:
         return []
@@ -346,6 +357,8 @@ CHECKS = [
     check_expert_advice,
     check_stay_past_18_on_request,
     check_intensity,
+    check_after_diagnosis,
+    check_own_referral,
 ]
 
 

@@ -44,6 +44,7 @@ class Proposal:
     begin: dt.date
     end: dt.date | None = None
     referrer_code: str = ""
+    referrer_agb: str = ""  # AGB code of the referrer (JW315 ZorgverlenerCode, or the referral's)
     bridging: bool = False
     guardianship: bool = False
     replaces: object = None  # a toewijzing this one changes; excluded from combination checks

@@ -207,6 +207,7 @@ def allocate(
         begin=begin,
         end=end,
         referrer_code=referrer_code,
+        referrer_agb=referral.referrer_agb if referral is not None else "",
         bridging=bridging,
         guardianship=guardianship,
         requested_by_provider=bool(request_reference),
