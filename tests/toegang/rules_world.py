@@ -34,6 +34,10 @@ class RegionWorld:
         self.contract = Contract.objects.create(
             provider=self.provider, region=self.region, start=contract_start, end=contract_end
         )
+        # the test provider is awarded every product its book names providers for (Groningen)
+        Provider.objects.filter(products__region=self.region, agb_code=None, organisation=None).update(
+            organisation=self.provider
+        )
         ContractProduct.objects.bulk_create(
             ContractProduct(contract=self.contract, product=product, year=year, tariff="10.00")
             for product in Product.objects.filter(region=self.region)

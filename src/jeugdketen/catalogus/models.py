@@ -84,12 +84,28 @@ class Provider(models.Model):
     micro_enterprise = models.BooleanField(
         default=False, help_text="Micro-onderneming: may bill a contract's micro tariffs"
     )
+    organisation = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="book_names",
+        help_text="For a name a product book uses (no AGB code): the organisation it stands for",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def stands_for(self) -> Provider | None:
+        """The organisation in the system this name is: itself when it has an AGB code, else the
+        organisation the functional administrator linked it to (None: not linked yet)."""
+        if self.agb_code:
+            return self
+        return self.organisation
 
 
 class Product(models.Model):

@@ -70,9 +70,30 @@ def index(request):
         for label, name, text, perm in CARDS
         if has_perm(request.user, perm)
     ]
+    regions = scoping.regions(request.user)
     return render(
-        request, "inrichting/index.html", {"cards": cards, "regions": scoping.regions(request.user)}
+        request,
+        "inrichting/index.html",
+        {"cards": cards, "regions": regions, "unlinked": unlinked_book_names(regions)},
     )
+
+
+def unlinked_book_names(regions) -> list[tuple[object, list[str]]]:
+    """Per region: the provider names its product book awards products to that no organisation
+    stands for yet (register ``GEGUND-KOPPELING``); link them with ``namen_productenboek``."""
+    from jeugdketen.catalogus.models import Provider
+
+    found = []
+    for region in regions:
+        names = (
+            Provider.objects.filter(products__region=region, agb_code=None, organisation=None)
+            .values_list("name", flat=True)
+            .distinct()
+            .order_by("name")
+        )
+        if names:
+            found.append((region, list(names)))
+    return found
 
 
 # --- the set-up workbook ----------------------------------------------------------------

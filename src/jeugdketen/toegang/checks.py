@@ -29,6 +29,7 @@ from .ages import (
     check_extended_care_other_law,
     check_stay_past_18_on_request,
 )
+from .awarded import check_awarded
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .intensity import check_intensity
 from .proposal import Finding, Proposal, age_on, find_product
@@ -341,6 +342,7 @@ def check_expert_advice(p: Proposal) -> list[Finding]:
 CHECKS = [
     check_product,
     check_contract,
+    check_awarded,
     check_age,
     check_extended_care,
     check_extended_care_other_law,

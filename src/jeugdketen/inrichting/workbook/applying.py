@@ -54,6 +54,11 @@ def apply(records: Records, *, actor, source: str) -> tuple[list[Tally], list[Us
     providers = {}
     tally = Tally("aanbieders")
     for r in records.aanbieders:
+        # a name a product book uses becomes the organisation of the same name (it gets the AGB code)
+        if not Provider.objects.filter(agb_code=r["agb"]).exists():
+            Provider.objects.filter(name=r["name"], agb_code=None, organisation=None).update(
+                agb_code=r["agb"]
+            )
         providers[r["agb"]] = Provider.objects.get_or_create(agb_code=r["agb"], defaults={"name": r["name"]})
     for r in records.aanbieders:  # second pass: a contract holder may come later in the sheet
         p, created = providers[r["agb"]]
@@ -63,6 +68,8 @@ def apply(records: Records, *, actor, source: str) -> tuple[list[Tally], list[Us
         )
         if holder is not None and not holder.is_contract_holder:
             _update(holder, is_contract_holder=True)
+        for book_name in Provider.objects.filter(name__in=r["book_names"], agb_code=None):
+            changed = _update(book_name, organisation=p) or changed
         tally.add(f"{r['agb']} {r['name']}", created, changed)
     tallies.append(tally)
 

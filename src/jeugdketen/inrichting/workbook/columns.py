@@ -48,6 +48,11 @@ SHEETS: dict[str, list[Column]] = {
             required=False,
         ),
         _c("micro_onderneming", "ja of nee: mag de micro-tarieven van een contract declareren."),
+        _c(
+            "namen_productenboek",
+            "Namen waaronder een productenboek deze aanbieder noemt (gunning per product), meer met ;.",
+            required=False,
+        ),
     ],
     "contracten": [
         _c("contractnummer", "Nummer van het contract; sleutel van de rij."),

@@ -60,9 +60,11 @@ def rows() -> dict[str, list[list[str]]]:
                 p.kvk_number,
                 p.contract_holder.agb_code if p.contract_holder_id and p.contract_holder.agb_code else "",
                 _yes(p.micro_enterprise),
+                ";".join(sorted(n.name for n in p.book_names.all())),
             ]
             for p in Provider.objects.exclude(agb_code=None)
             .select_related("contract_holder")
+            .prefetch_related("book_names")
             .order_by("agb_code")
         ],
         "contracten": [

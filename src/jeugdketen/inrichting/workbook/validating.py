@@ -202,8 +202,11 @@ class Checker:
             sheet, row, "hoofdaannemer_agb", lambda t: parse_code(t, 8, "een AGB-code"), required=False
         )
         micro = self.cell(sheet, row, "micro_onderneming", parse_bool)
+        book_names = self._book_names(sheet, row, agb, name)
         other = Provider.objects.filter(name=name).exclude(agb_code=agb).first()
-        if other is not None:
+        adopts = other is not None and other.agb_code is None and other.organisation_id is None
+        adopts = adopts and agb not in self.providers
+        if other is not None and not adopts:  # a book's own name may become the organisation
             self.problem(sheet, row, "naam", f"deze naam hoort al bij aanbieder {other.agb_code or other.pk}")
             raise Invalid
         if holder is not None:
@@ -214,7 +217,41 @@ class Checker:
                 raise Invalid
             self.provider_known(sheet, row, "hoofdaannemer_agb", holder)
         self.new_providers.add(agb)
-        return {"agb": agb, "name": name, "kvk": kvk or "", "holder": holder, "micro": micro}
+        return {
+            "agb": agb,
+            "name": name,
+            "kvk": kvk or "",
+            "holder": holder,
+            "micro": micro,
+            "book_names": book_names,
+        }
+
+    def _book_names(self, sheet, row, agb, name) -> list[str]:
+        """The product-book names this organisation stands for: each must be a name a loaded book
+        uses (a provider without AGB code) and not be linked to another organisation."""
+        text = self.cell(sheet, row, "namen_productenboek", required=False) or ""
+        names = [n.strip() for n in text.split(";") if n.strip()]
+        found = {p.name: p for p in Provider.objects.filter(name__in=names).select_related("organisation")}
+        for book_name in names:
+            known = found.get(book_name)
+            if known is None or (known.agb_code and known.agb_code != agb):
+                self.problem(
+                    sheet,
+                    row,
+                    "namen_productenboek",
+                    f"{book_name!r} is geen aanbiedersnaam uit een productenboek",
+                )
+                raise Invalid
+            linked = known.organisation
+            if linked is not None and linked.agb_code != agb:
+                self.problem(
+                    sheet,
+                    row,
+                    "namen_productenboek",
+                    f"{book_name!r} is al gekoppeld aan aanbieder {linked.agb_code or linked.name}",
+                )
+                raise Invalid
+        return [n for n in names if n != name]
 
     def _contracten(self, sheet, row, seen):
         ref = self.cell(sheet, row, "contractnummer")
