@@ -83,6 +83,30 @@ def snapshot() -> dict[str, Counter]:
     }
 
 
+#: The small region both equality tests build: 160 youths over a year, every story plain.
+SMALL = {"youths": 160, "months": 12, "seed": 7, "today": dt.date(2026, 12, 1), "real_stories": 0}
+
+
+def built_twice(stages: list) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """The small region built in bulk and, after rolling that back, played: (written, played).
+    ``stages``: the later stages to run (the billing, or none)."""
+    from unittest import mock
+
+    from django.db import transaction
+
+    from jeugdketen.catalogus.loader import load_all
+    from jeugdketen.demo import build as demo
+
+    load_all()
+    with mock.patch.object(demo, "_stages", lambda: stages):
+        before = transaction.savepoint()
+        demo.build(**SMALL, bulk=True)
+        written = snapshot()
+        transaction.savepoint_rollback(before)
+        demo.build(**SMALL, bulk=False)
+        return written, snapshot()
+
+
 def fields(rows: Counter, name: str) -> Counter:
     """How often each value of one field occurs among the rows."""
     return Counter(dict(r)[name] for r in rows.elements())

@@ -8,32 +8,18 @@ through the message exchange (:class:`~jeugdketen.declaraties.demo_send.Played`)
 every row of toegang, levering, berichten and declaraties must be equal.
 """
 
-import datetime as dt
 from collections import Counter
 
 import pytest
-from django.db import transaction
 
-from jeugdketen.catalogus.loader import load_all
 from jeugdketen.declaraties.demo import bill
-from jeugdketen.demo import build as demo
 
-from .snapshot import differences, fields, snapshot
-
-TODAY = dt.date(2026, 12, 1)
+from .snapshot import built_twice, differences, fields
 
 
 @pytest.mark.django_db
-def test_bulk_billing_stores_what_playing_every_bill_stores(monkeypatch):
-    load_all()
-    monkeypatch.setattr(demo, "_stages", lambda: [bill])
-    size = {"youths": 160, "months": 12, "seed": 7, "today": TODAY, "real_stories": 0}
-    before = transaction.savepoint()
-    demo.build(**size, bulk=True)
-    written = snapshot()
-    transaction.savepoint_rollback(before)
-    demo.build(**size, bulk=False)
-    played = snapshot()
+def test_bulk_billing_stores_what_playing_every_bill_stores():
+    written, played = built_twice([bill])
 
     assert differences(written, played) == []
     # The comparison proves something only where the bills reach every branch of the billing.
