@@ -151,8 +151,10 @@ def main() -> None:
         body += (
             "\nBilling sends one JW323 per provider, municipality and month (a practice with fewer than "
             "20 lines for a municipality bills them per quarter, achteraf); each is judged set-based by "
-            "the real intake (ijw verdict, rules, JW325, ledger). The provider side registers a month of "
-            "care in one INSERT and applies the JW325 answers with one UPDATE per outcome.\n"
+            "the real intake (ijw verdict, rules, JW325, ledger). Back-office providers' registrations "
+            "and every provider's copies of its JW323s and JW325s are stored in bulk, one INSERT per "
+            "month, its reading of the JW325s in one UPDATE per outcome: the rows billing through the "
+            "back office and the exchange would store (tests/demo/test_billing_bulk.py).\n"
         )
     print(body)
     write_section("demo", body)
