@@ -42,10 +42,15 @@ def _product_rows(queryset) -> dict[int, ProductFact]:
     }
 
 
+def _every_product() -> dict[int, ProductFact] | None:
+    """Every product's facts, read once per batch; None outside a batch."""
+    return batch.rows(("declaraties.products",), lambda: _product_rows(Product.objects.all()))
+
+
 def products(ids) -> dict[int, ProductFact]:
     """The facts of these products, by id."""
     ids = set(ids)
-    every = batch.rows(("declaraties.products",), lambda: _product_rows(Product.objects.all()))
+    every = _every_product()
     if every is None:
         return _product_rows(Product.objects.filter(id__in=ids)) if ids else {}
     return {pk: every[pk] for pk in ids if pk in every}
@@ -54,7 +59,7 @@ def products(ids) -> dict[int, ProductFact]:
 def products_with_codes(codes) -> dict[int, ProductFact]:
     """The facts of every product (of any region) with one of these codes."""
     codes = set(codes)
-    every = batch.rows(("declaraties.products",), lambda: _product_rows(Product.objects.all()))
+    every = _every_product()
     if every is None:
         return _product_rows(Product.objects.filter(code__in=codes))
     return {pk: fact for pk, fact in every.items() if fact.code in codes}
