@@ -56,7 +56,10 @@ def test_registration_is_checked_against_the_toewijzing(world):
     assert GeleverdeZorg.objects.filter(toewijzing=tw).count() == 2
     assert all(d.tariff == tariff for d in GeleverdeZorg.objects.filter(toewijzing=tw))
     ready = backoffice.ready_to_bill(world.provider, until=dt.date(YEAR, 3, 31))
-    assert [(m, len(lines), amount) for m, lines, amount in ready] == [(world.municipality, 2, 8 * tariff)]
+    # The two parts of March are one line to bill: the whole month, both volumes.
+    assert [(m, len(lines), amount) for m, lines, amount in ready] == [(world.municipality, 1, 8 * tariff)]
+    [line] = ready[0][1]
+    assert (line.begin, line.end, line.volume, len(line.registrations)) == (*march.values(), 8, 2)
 
 
 def test_bill_the_month_then_credit_and_rebill_a_rejected_line(world, oracle):

@@ -22,7 +22,8 @@ from jeugdketen.berichten.services import exchange, new_identification, send
 from jeugdketen.core.months import month_end
 
 from .models import GeleverdeZorg
-from .provider import build_jw323
+from .periods import month_period
+from .provider import billed_together, build_jw323, joined, one_message
 
 
 class RegistrationRefused(ValueError):
@@ -82,6 +83,9 @@ def check_registration(
     not wholly before the start of care.
     Volume: positive and, with what is registered already (credited lines aside), within what
     the toewijzing allows for that month. Unit: the toewijzing's. Tariff: the contract's.
+    Billed already: a month of a toewijzing is billed as one line (TR387/TR388), so a part
+    registered after its month was billed is refused; the provider corrects the billed line
+    with :func:`credit_and_rebill` at the whole month's volume instead.
     """
     findings = []
     today = today or dt.date.today()
@@ -109,6 +113,21 @@ def check_registration(
         findings.append("Het volume moet groter dan nul zijn.")
     if unit is not None and unit != toewijzing.unit:
         findings.append(f"Registreer in de eenheid van de toewijzing ({toewijzing.unit}).")
+    if not findings:
+        billed = (
+            GeleverdeZorg.objects.filter(
+                toewijzing=toewijzing, begin__gte=begin.replace(day=1), begin__lte=month_end(begin)
+            )
+            .exclude(status__in=[GeleverdeZorg.Status.OPEN, GeleverdeZorg.Status.GECREDITEERD])
+            .values_list("reference", flat=True)
+            .first()
+        )
+        if billed is not None:
+            findings.append(
+                f"Deze maand is al gedeclareerd (regel {billed}). De gemeente neemt per maand één "
+                "regel aan: registreer geen deel erbij, maar kies bij die regel 'Crediteren en opnieuw "
+                "declareren' met het volume van de hele maand."
+            )
     if not findings:
         month_begin, month_end_day = begin.replace(day=1), month_end(begin)
         frame = (
@@ -153,8 +172,25 @@ def register(
     )
 
 
+@dataclass
+class ReadyLine:
+    """One prestatie line :func:`bill_month` will write: a month's registrations joined."""
+
+    registrations: list[GeleverdeZorg]
+    begin: dt.date
+    end: dt.date
+    volume: int
+    tariff: object
+
+    @property
+    def amount(self):
+        return self.volume * self.tariff
+
+
 def ready_to_bill(provider, *, until: dt.date):
-    """The open registrations up to `until`, per municipality: (municipality, lines, amount)."""
+    """The open registrations up to `until` as the lines the next JW323 bills, per municipality:
+    (municipality, lines, amount); each line joins a month's registrations (:func:`.provider.joined`).
+    A second tariff in one toewijzing's month waits for a later JW323 (:func:`.provider.one_message`)."""
     rows = (
         GeleverdeZorg.objects.filter(provider=provider, status=GeleverdeZorg.Status.OPEN, end__lte=until)
         .select_related("toewijzing__municipality")
@@ -163,7 +199,15 @@ def ready_to_bill(provider, *, until: dt.date):
     grouped: dict = {}
     for row in rows:
         grouped.setdefault(row.toewijzing.municipality, []).append(row)
-    return [(m, lines, sum(line.volume * line.tariff for line in lines)) for m, lines in grouped.items()]
+    result = []
+    for municipality, registrations in grouped.items():
+        lines = []
+        for members in one_message(joined(registrations))[0]:
+            begin, end = month_period(members[0].toewijzing, members[0].begin)
+            volume = sum(d.volume for d in members)
+            lines.append(ReadyLine(members, begin, end, volume, members[0].tariff))
+        result.append((municipality, lines, sum(line.amount for line in lines)))
+    return result
 
 
 @dataclass
@@ -200,7 +244,9 @@ def submit(provider, municipality, data: bytes, *, identification: str, today: d
 def bill_month(
     provider, municipality, month: dt.date, *, today: dt.date, number: str | None = None
 ) -> Billed:
-    """The monthly JW323: every open registration of this municipality up to the month's end.
+    """The monthly JW323: every open registration of this municipality up to the month's end,
+    a month's registrations of one toewijzing at one tariff joined into one line over the
+    period the municipality accepts (the whole month, cut by the toewijzing: TR387/TR388).
     ``number``: the DeclaratieNummer (default: a new one)."""
     number = number or declaratie_number()
     with transaction.atomic():
@@ -223,6 +269,9 @@ def credit_and_rebill(
 ) -> Billed:
     """One action on a billed line: credit it (VorigReferentieNummer) and bill it again, corrected.
 
+    ``delivery`` is any registration of the line: the whole line is credited (every
+    registration joined on it) and billed again as one registration over the line's period,
+    at ``volume`` (default: the line's volume) and ``tariff`` (default: the line's tariff).
     The credit line and the corrected debit go in one JW323 (credit first: the municipality
     judges credits before debits, so the rebill is not refused as billed twice, TR389).
     """
@@ -231,18 +280,27 @@ def credit_and_rebill(
     tw = delivery.toewijzing
     number = number or declaratie_number()
     with transaction.atomic():
+        members = [
+            delivery if d.pk == delivery.pk else d
+            for d in billed_together(delivery)
+            if d.status == delivery.status
+        ] or [delivery]
+        begin, end = month_period(tw, delivery.begin)
         rebill = GeleverdeZorg.objects.create(
             provider=delivery.provider,
             toewijzing=tw,
-            begin=delivery.begin,
-            end=delivery.end,
-            volume=volume if volume is not None else delivery.volume,
-            indirect_volume=delivery.indirect_volume,
+            begin=begin,
+            end=end,
+            volume=volume if volume is not None else sum(d.volume for d in members),
+            indirect_volume=min(
+                sum(d.indirect_volume for d in members),
+                volume if volume is not None else sum(d.volume for d in members),
+            ),
             tariff=tariff if tariff is not None else delivery.tariff,
         )
         data = build_jw323(
-            delivery.provider, tw.municipality, period_begin=delivery.begin.replace(day=1),
-            period_end=month_end(delivery.end), number=number, identification=number, dagtekening=today,
-            credits=[delivery], only=[rebill],
+            delivery.provider, tw.municipality, period_begin=begin.replace(day=1),
+            period_end=month_end(end), number=number, identification=number, dagtekening=today,
+            credits=members, only=[rebill],
         )  # fmt: skip
     return submit(delivery.provider, tw.municipality, data, identification=number, today=today)

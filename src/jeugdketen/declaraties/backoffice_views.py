@@ -22,6 +22,7 @@ from jeugdketen.toegang.models import Toewijzing
 from . import backoffice
 from . import views as screens
 from .models import Betaling, Declaratie, GeleverdeZorg
+from .provider import billed_together
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -199,7 +200,9 @@ def rebill_view(request, pk: int):
     """Credit a judged line and bill it again, corrected, in one JW323."""
     delivery = get_scoped_or_404(request.user, GeleverdeZorg.objects.select_related("toewijzing"), pk=pk)
     tariff = backoffice.contract_tariff(delivery.toewijzing, delivery.begin.year) or delivery.tariff
-    form = RebillForm(request.POST or None, initial={"volume": delivery.volume, "tariff": tariff})
+    line = [d for d in billed_together(delivery) if d.status == delivery.status] or [delivery]
+    volume = sum(d.volume for d in line)  # the billed line joins a month's registrations
+    form = RebillForm(request.POST or None, initial={"volume": volume, "tariff": tariff})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -222,6 +225,6 @@ def rebill_view(request, pk: int):
     return render(
         request,
         "declaraties/rebill.html",
-        {"delivery": delivery, "form": form},
+        {"delivery": delivery, "form": form, "line": line, "volume": volume},
         status=400 if form.errors else 200,
     )

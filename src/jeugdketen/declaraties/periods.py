@@ -74,6 +74,13 @@ def whole_month(verdict, tw, *, begin_outside: bool, end_outside: bool) -> None:
             )
 
 
+def month_period(tw, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The ProductPeriode the municipality accepts for the month of ``day`` (TR387/TR388): the
+    whole calendar month, cut only by the toewijzing (its first and last month are partial)."""
+    first, last = day.replace(day=1), month_end(day)
+    return max(first, tw.begin), min(last, tw.end or last)
+
+
 def per_label(frequency: str) -> str:
     return {"1": "dag", "2": "week", "4": "maand", "6": "geldigheidsduur"}.get(frequency, "periode")
 

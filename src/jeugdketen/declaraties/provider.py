@@ -1,8 +1,11 @@
 """The provider's side: bill delivered care with a JW323, and read the JW325 that answers it.
 
-Delivered care is registered per toewijzing and month as :class:`GeleverdeZorg`.
-:func:`build_jw323` bills every open registration of one municipality with a fresh
-ReferentieNummer; :func:`process_jw325` marks the lines of that declaration accepted or
+Delivered care is registered per toewijzing, per day or per month, as :class:`GeleverdeZorg`.
+:func:`build_jw323` bills the open registrations of one municipality, a month's registrations
+of one toewijzing at one tariff joined into one line (:func:`joined`) over the period the
+municipality accepts (TR387/TR388, :func:`.periods.month_period`). Every registration keeps
+the ReferentieNummer of the line it was billed on, so registrations of one line share it;
+:func:`process_jw325` marks the lines of that declaration accepted or
 rejected and says, per rejected line, what to do next:
 
 - ``crediteren``: an earlier line for the same period is still standing (9389); credit it first;
@@ -23,6 +26,7 @@ from jeugdketen.ijw.xml import Document, parse
 
 from .jw323 import Line, build
 from .models import GeleverdeZorg
+from .periods import month_period
 
 NS325 = "{http://www.istandaarden.nl/ijw/3_2/jw325/schema}"
 NSB = "{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}"
@@ -64,6 +68,63 @@ def credit_line(delivery: GeleverdeZorg, reference: str) -> Line:
     return line
 
 
+def joined(deliveries) -> list[list[GeleverdeZorg]]:
+    """The registrations grouped into prestatie lines, in order of their first registration.
+
+    One line per toewijzing (so per product and unit), calendar month and tariff: the
+    municipality accepts one ProductPeriode per month, the whole month cut only by the
+    toewijzing (TR387/TR388), so a month registered in parts is billed as one line.
+    """
+    groups: dict[tuple, list[GeleverdeZorg]] = {}
+    for delivery in deliveries:
+        key = (delivery.toewijzing_id, delivery.begin.year, delivery.begin.month, delivery.tariff)
+        groups.setdefault(key, []).append(delivery)
+    return list(groups.values())
+
+
+def one_message(groups: list[list[GeleverdeZorg]]) -> tuple[list, list]:
+    """The lines that may go in one JW323, and those held for a later one.
+
+    TR416: one message holds at most one debit line per ToewijzingNummer, product and
+    ProductPeriode. A month of one toewijzing registered at two tariffs (only possible for care
+    registered outside the back office's checks) is not joined; its first line goes now, the
+    others stay open for the next JW323, where the municipality judges them on their own.
+    """
+    now, later, seen = [], [], set()
+    for members in groups:
+        first = members[0]
+        key = (first.toewijzing_id, first.begin.year, first.begin.month)
+        (later if key in seen else now).append(members)
+        seen.add(key)
+    return now, later
+
+
+def joined_line(deliveries: list[GeleverdeZorg], reference: str) -> Line:
+    """One debit line for registrations of one toewijzing, month and tariff: their volumes
+    together over the month as the municipality accepts it (:func:`.periods.month_period`)."""
+    first = deliveries[0]
+    line = line_for(first, reference)
+    line.begin, line.end = month_period(first.toewijzing, first.begin)
+    line.volume = sum(d.volume for d in deliveries)
+    line.amount_cents = line.volume * line.tariff_cents
+    return line
+
+
+def billed_together(delivery: GeleverdeZorg) -> list[GeleverdeZorg]:
+    """The registrations billed on the same line as ``delivery`` (itself included)."""
+    if not delivery.reference:
+        return [delivery]
+    return list(
+        GeleverdeZorg.objects.filter(
+            provider_id=delivery.provider_id,
+            declaratie_number=delivery.declaratie_number,
+            reference=delivery.reference,
+        )
+        .select_related("toewijzing__client", "toewijzing__product")
+        .order_by("begin", "id")
+    )
+
+
 @transaction.atomic
 def build_jw323(
     provider, municipality, *, period_begin: dt.date, period_end: dt.date, number: str, identification: str,
@@ -72,6 +133,9 @@ def build_jw323(
 ) -> bytes | None:  # fmt: skip
     """A JW323 of the open delivered care up to ``period_end`` plus credits; None when nothing to bill.
 
+    The open care is billed joined (:func:`joined`): registrations of one line share its
+    ReferentieNummer. ``credits``: billed registrations to credit; the registrations of one
+    billed line give one credit line over that line's period and volume (VorigReferentieNummer).
     ``only``: bill just these open registrations (a rebill), not all open care of the period.
     """
     rows = GeleverdeZorg.objects.select_related("toewijzing__client", "toewijzing__product")
@@ -87,18 +151,29 @@ def build_jw323(
     )
     lines = []
     prefix = reference_prefix or number
-    for index, delivery in enumerate(credits, start=1):
+    credited: dict[tuple[str, str], list[GeleverdeZorg]] = {}
+    for delivery in credits:
+        credited.setdefault((delivery.declaratie_number, delivery.reference), []).append(delivery)
+    for index, members in enumerate(credited.values(), start=1):
         reference = f"{prefix}C{index}"[:20]
-        lines.append(credit_line(delivery, reference))
-        delivery.credit_reference = reference
-        delivery.status = GeleverdeZorg.Status.GECREDITEERD
-        delivery.save(update_fields=["credit_reference", "status"])
-    for index, delivery in enumerate(open_care, start=1):
+        line = joined_line(members, reference)
+        line.previous_reference = members[0].reference
+        line.amount_cents = -line.amount_cents
+        line.debit_credit = "C"
+        lines.append(line)
+        for delivery in members:
+            delivery.credit_reference = reference
+            delivery.status = GeleverdeZorg.Status.GECREDITEERD
+    GeleverdeZorg.objects.bulk_update(list(credits), ["credit_reference", "status"])
+    now, _later = one_message(joined(open_care))
+    open_care = [d for members in now for d in members]
+    for index, members in enumerate(now, start=1):
         reference = f"{prefix}-{index}"[:20]
-        lines.append(line_for(delivery, reference))
-        delivery.reference = reference
-        delivery.declaratie_number = number
-        delivery.status = GeleverdeZorg.Status.GEDECLAREERD
+        lines.append(joined_line(members, reference))
+        for delivery in members:
+            delivery.reference = reference
+            delivery.declaratie_number = number
+            delivery.status = GeleverdeZorg.Status.GEDECLAREERD
     GeleverdeZorg.objects.bulk_update(open_care, ["reference", "declaratie_number", "status"])
     if not lines:
         return None
@@ -142,39 +217,40 @@ def process_jw325(provider, data: bytes | Document) -> Jw325Summary:
         _signed(body.find(f"{NS325}TotaalToegekendBedrag")),
         header_codes=header_codes,
     )
-    billed = {
-        d.reference: d
-        for d in GeleverdeZorg.objects.filter(
-            provider=provider, declaratie_number=number, status=GeleverdeZorg.Status.GEDECLAREERD
-        )
-    }
+    billed: dict[str, list[GeleverdeZorg]] = {}  # per line: the registrations joined on it
+    for d in GeleverdeZorg.objects.filter(
+        provider=provider, declaratie_number=number, status=GeleverdeZorg.Status.GEDECLAREERD
+    ).order_by("begin", "id"):
+        billed.setdefault(d.reference, []).append(d)
     declaration_codes = [e.text for e in body.findall(f"{NS325}RetourCodes/{NS325}RetourCode")]
     if "9333" in declaration_codes:
-        for delivery in billed.values():
+        everything = [d for members in billed.values() for d in members]
+        for delivery in everything:
             delivery.status, delivery.reference, delivery.declaratie_number = (
                 GeleverdeZorg.Status.OPEN,
                 "",
                 "",
             )
-        GeleverdeZorg.objects.bulk_update(billed.values(), ["status", "reference", "declaratie_number"])
+        GeleverdeZorg.objects.bulk_update(everything, ["status", "reference", "declaratie_number"])
         return summary
+    rejected = []
     for prestatie in body.iter(f"{NS325}Prestatie"):
         reference = prestatie.findtext(f"{NS325}ProductReferentie/{NSB}ReferentieNummer")
         codes = [e.text for e in prestatie.iter(f"{NS325}RetourCode")]
-        delivery = billed.pop(reference, None)
-        if delivery is None:
-            continue
-        delivery.status = GeleverdeZorg.Status.AFGEWEZEN
-        delivery.retourcodes = ",".join(codes)
-        delivery.advice = advice(codes)
-        {ADVICE_CREDIT: summary.to_credit, ADVICE_DROP: summary.dropped}.get(
-            delivery.advice, summary.to_correct
-        ).append(delivery)
-        delivery.save(update_fields=["status", "retourcodes", "advice"])
-    for delivery in billed.values():
+        for delivery in billed.pop(reference, []):
+            delivery.status = GeleverdeZorg.Status.AFGEWEZEN
+            delivery.retourcodes = ",".join(codes)
+            delivery.advice = advice(codes)
+            {ADVICE_CREDIT: summary.to_credit, ADVICE_DROP: summary.dropped}.get(
+                delivery.advice, summary.to_correct
+            ).append(delivery)
+            rejected.append(delivery)
+    GeleverdeZorg.objects.bulk_update(rejected, ["status", "retourcodes", "advice"])
+    accepted = [d for members in billed.values() for d in members]
+    for delivery in accepted:
         delivery.status = GeleverdeZorg.Status.TOEGEKEND
         summary.accepted.append(delivery)
-    GeleverdeZorg.objects.bulk_update(billed.values(), ["status"])
+    GeleverdeZorg.objects.bulk_update(accepted, ["status"])
     return summary
 
 
