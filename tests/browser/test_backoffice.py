@@ -56,6 +56,12 @@ def test_aanbieder_registers_bills_and_rebills(page, demo, world, flows, shoot):
     assert declaratie.message.code == "JW323" and declaratie.answer.code == "JW325"
 
     page.goto(f"{demo}/declaraties/backoffice/")
+    # The month is billed as one line: another part of it is refused as you type.
+    page.get_by_label("Toewijzing:", exact=True).select_option(str(care.pk))
+    page.get_by_label("Van:", exact=True).fill(month.isoformat())
+    page.get_by_label("Tot en met:", exact=True).fill(month.isoformat())
+    page.get_by_label("Geleverd volume (in de eenheid van de toewijzing)").fill("1")
+    expect(page.locator("#controle")).to_contain_text("al gedeclareerd", timeout=15_000)
     rows = page.locator("#regels tbody tr")
     expect(rows).to_have_count(3)
     rejected = rows.filter(has_text="0611")

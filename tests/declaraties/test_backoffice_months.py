@@ -198,3 +198,14 @@ def test_a_month_in_parts_over_the_api(world, client, monkeypatch):
     assert again.status_code == 201, again.content
     assert (again.json()["lines_total"], again.json()["lines_rejected"]) == (2, 0)
     assert Prestatie.objects.get(debit_credit="C").volume == 80
+
+
+def test_the_ready_to_bill_screen_shows_the_joined_line(world, client, monkeypatch):
+    monkeypatch.setattr("jeugdketen.declaraties.views.today", lambda: day(4, 3))
+    client.force_login(User.objects.create(username="ab", role=Role.AANBIEDER, provider=world.provider))
+    tw = world.toewijzing(volume=600, frequency="4")
+    backoffice.register(tw, begin=day(3, 1), end=day(3, 9), volume=12)
+    backoffice.register(tw, begin=day(3, 10), end=day(3, 31), volume=30)
+    page = client.get("/declaraties/backoffice/").content.decode()
+    assert f"{tw.number}: 01-03-{YEAR} – 31-03-{YEAR}, 42 à" in page
+    assert "2 registraties samengevoegd" in page

@@ -93,7 +93,8 @@ def _billed(billed) -> dict:
     create=extend_schema(
         summary="Geleverde zorg registreren",
         description="Gecontroleerd tegen de toewijzing (periode, start, volume, eenheid); tegen het "
-        "contracttarief. 422 met de bevindingen als het niet past.",
+        "contracttarief. Een deel van een maand die al is gedeclareerd wordt geweigerd: crediteer en "
+        "declareer die regel opnieuw. 422 met de bevindingen als het niet past.",
         tags=["declaraties"],
         responses={
             201: GeleverdeZorgSerializer,
@@ -130,7 +131,9 @@ class GeleverdeZorgViewSet(
 
     @extend_schema(
         summary="De maanddeclaratie (JW323) maken en versturen",
-        description="Alle open registraties voor de gemeente tot en met het einde van de maand.",
+        description="Alle open registraties voor de gemeente tot en met het einde van de maand. De "
+        "registraties van één toewijzing in één maand tegen één tarief worden één prestatieregel over "
+        "de hele maand (begrensd door de toewijzing), zoals de gemeente die aanneemt (TR387/TR388).",
         tags=["declaraties"],
         request=BillSerializer,
         responses={
@@ -165,7 +168,8 @@ class GeleverdeZorgViewSet(
 
     @extend_schema(
         summary="Crediteren en opnieuw declareren",
-        description="Eén JW323 met de creditregel (VorigReferentieNummer) en de herstelde regel.",
+        description="Eén JW323 met de creditregel (VorigReferentieNummer) en de herstelde regel. Een "
+        "regel die registraties samenvoegt wordt in zijn geheel gecrediteerd en opnieuw gedeclareerd.",
         tags=["declaraties"],
         request=RebillSerializer,
         responses={
