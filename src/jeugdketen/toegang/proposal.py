@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jeugdketen.catalogus.models import Municipality, Product, Provider
+from jeugdketen.core import batch
 from jeugdketen.regels.register import get
 
 
@@ -68,10 +69,16 @@ def find_product(
 ) -> Product | None:
     """The product with this category and code in one of the municipality's product books; for a
     new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
-    products = Product.objects.filter(region__municipalities=municipality, category=category)
-    if code:
-        products = products.filter(code=code)
-    product = products.order_by("-region__year", "position").first()
+
+    def read() -> Product | None:
+        products = Product.objects.filter(region__municipalities=municipality, category=category)
+        if code:
+            products = products.filter(code=code)
+        # region and lot come along: the checks and the deadlines read both of every product.
+        return products.select_related("region", "lot").order_by("-region__year", "position").first()
+
+    found = batch.rows(("find_product", municipality.pk, category, code or ""), read)
+    product = found if found is not None else read()
     return product.current_on(on) if product is not None and on is not None else product
 
 
