@@ -249,6 +249,33 @@ def check_conditional_combination(p: Proposal) -> list[Finding]:
     return []
 
 
+def _separate_only_if(holder: Product, other: Product) -> str:
+    """The signal text when `holder` may stand beside `other` only on a condition the chain cannot see."""
+    condition = (holder.limits or {}).get("separate_only_if") or {}
+    codes = {code.lower() for code in condition.get("products") or []}
+    return condition.get("signal", "") if codes & _names(other) else ""
+
+
+@regel("DIAGNOSTIEK-APART")
+def check_separate_diagnostics(p: Proposal) -> list[Finding]:
+    """Groningen: SGGZ diagnostics (52G00) beside a running SGGZ treatment belongs to the
+    treatment, except for a second opinion; the chain cannot see which, so it signals."""
+    if p.product is None or not applies("DIAGNOSTIEK-APART", p.region):
+        return []
+    for other in _current(p):
+        for holder, partner in ((p.product, other.product), (other.product, p.product)):
+            text = _separate_only_if(holder, partner)
+            if text:
+                return [
+                    Finding(
+                        "DIAGNOSTIEK-APART",
+                        f"{holder.name} naast {partner.name} (toewijzing {other.number}): {text}.",
+                        "6",
+                    )
+                ]
+    return []
+
+
 def _first_on(model, p: Proposal):
     """The provider's first client stop or exemption (by key) that holds on the begin date for
     the product; inside :func:`remembered.remembered` from the provider's rows read once."""
@@ -351,6 +378,7 @@ CHECKS = [
     check_logical_referrer,
     check_combination,
     check_conditional_combination,
+    check_separate_diagnostics,
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
