@@ -1,7 +1,8 @@
 """Groningen's jeugdbescherming pages read line by line: jeugdreclassering beside a measure is
 samenloop (SAMENLOOP, a signal, L4834-4842) and preventive jeugdbescherming only while no measure
 runs (GEEN-MAATREGEL, a refusal, L4970-4971). Each on both sides: the measure that ended the day
-before the begin date, and the one still running on it."""
+before the begin date, and the one still running on it. And the unit of these products, one stuk
+is one month (STUK-MAAND)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 from tests.toegang.rules_world import RegionWorld, born, toewijzing
 
 from jeugdketen.catalogus.models import Product
-from jeugdketen.toegang import beside, checks
+from jeugdketen.toegang import beside, checks, intensity
+from jeugdketen.toegang.periods import last_day_of
 
 BEGIN = dt.date(2024, 3, 4)
 DAY = dt.timedelta(days=1)
@@ -110,3 +112,40 @@ def test_the_rules_stay_in_groningen(db):
     toewijzing(brabant, client, product, BEGIN - DAY * 10, None)
     proposal = brabant.proposal(product, client, BEGIN, BEGIN + DAY * 30)
     assert beside.check_without_measure(proposal) == [] and beside.check_samenloop(proposal) == []
+
+
+# STUK-MAAND (L4746, L4906-4907): one stuk is one month of the measure.
+def _volume(world, code, volume, frequency, end):
+    client = world.client(born(15, on=BEGIN))
+    proposal = world.proposal(_product(world, code), client, BEGIN, end, volume=volume, frequency=frequency)
+    return _rules(intensity.check_monthly_unit(proposal))
+
+
+YEAR_END = last_day_of(BEGIN, months=12)
+
+
+def test_one_stuk_a_month_and_twelve_for_a_year_are_allowed(groningen):
+    for code in ("47A03", "47A04", "47A07"):
+        assert _volume(groningen, code, 1, "4", YEAR_END) == [], code
+    for code in ("47A01", OTS, VOOGDIJ):
+        assert _volume(groningen, code, 12, "6", YEAR_END) == [], code
+
+
+def test_two_stuks_a_month_or_thirteen_for_a_year_are_refused(groningen):
+    assert _volume(groningen, "47A05", 2, "4", YEAR_END) == ["STUK-MAAND"]
+    assert _volume(groningen, OTS, 13, "6", YEAR_END) == ["STUK-MAAND"]
+    client = groningen.client(born(15, on=BEGIN))
+    proposal = groningen.proposal(_product(groningen, JR), client, BEGIN, YEAR_END, volume=13, frequency="6")
+    assert checks.refusals(checks.check_allocation(proposal))[0].rule == "STUK-MAAND"
+
+
+def test_a_day_past_the_year_allows_a_thirteenth_stuk(groningen):
+    assert _volume(groningen, OTS, 13, "6", YEAR_END + DAY) == []
+    assert _volume(groningen, OTS, 14, "6", YEAR_END + DAY) == ["STUK-MAAND"]
+    assert intensity.months_begun(BEGIN, BEGIN) == 1
+
+
+def test_the_unit_rule_stays_with_the_measures(groningen):
+    # an open end is not judged; products whose stuk is no month are not either
+    assert _volume(groningen, OTS, 40, "6", None) == []
+    assert _volume(groningen, "50G24", 3, "4", YEAR_END) == []

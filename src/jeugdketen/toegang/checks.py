@@ -32,7 +32,7 @@ from .ages import (
 from .awarded import check_awarded
 from .beside import check_samenloop, check_separate_diagnostics, check_without_measure
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
-from .intensity import check_intensity
+from .intensity import check_intensity, check_monthly_unit
 from .proposal import Finding, Proposal, age_on, current_beside, find_product, product_names
 from .selfreferral import check_own_referral
 from .sequence import check_after_diagnosis
@@ -333,6 +333,7 @@ CHECKS = [
     check_expert_advice,
     check_stay_past_18_on_request,
     check_intensity,
+    check_monthly_unit,
     check_after_diagnosis,
     check_own_referral,
 ]
