@@ -112,6 +112,9 @@ def test_the_rules_stay_in_groningen(db):
     toewijzing(brabant, client, product, BEGIN - DAY * 10, None)
     proposal = brabant.proposal(product, client, BEGIN, BEGIN + DAY * 30)
     assert beside.check_without_measure(proposal) == [] and beside.check_samenloop(proposal) == []
+    product.limits["stuk_is_month"] = True
+    monthly = brabant.proposal(product, client, BEGIN, BEGIN + DAY * 30, volume=5, frequency="4")
+    assert intensity.check_monthly_unit(monthly) == []
 
 
 # STUK-MAAND (L4746, L4906-4907): one stuk is one month of the measure.
