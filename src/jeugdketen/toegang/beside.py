@@ -6,8 +6,8 @@ catalogue (``limits``) and a check each:
 
 - ``separate_only_if`` (``DIAGNOSTIEK-APART``): SGGZ diagnostics (52G00) beside a running SGGZ
   treatment belongs to the treatment "in principe", apart only for a second opinion (003,
-  2838-2842). The chain cannot see a second opinion, so it signals in both directions and the
-  worker records the reason.
+  2838-2842). The chain cannot see a second opinion, so it signals in both directions (52G00
+  names the treatments, each treatment names 52G00) and the worker records the reason.
 - ``samenloop`` (``SAMENLOOP``): jeugdreclassering beside a jeugdbeschermingsmaatregel is paid at
   the lower samenloop tariff, 47A06 (003, 4834-4838). Regular jeugdreclassering (47A01) beside an
   OTS or voogdij, and samenloop without one, are signalled: the toewijzingen may overlap only in
@@ -36,21 +36,25 @@ def _limit(product, key: str) -> dict:
 @regel("DIAGNOSTIEK-APART")
 def check_separate_diagnostics(p: Proposal) -> list[Finding]:
     """Groningen: SGGZ diagnostics (52G00) beside a running SGGZ treatment belongs to the
-    treatment, except for a second opinion; the chain cannot see which, so it signals."""
+    treatment, except for a second opinion; the chain cannot see which, so it signals. Both
+    sides carry the data (52G00 names the treatments, each treatment names 52G00), so a product
+    without it costs no look-up."""
     if p.product is None or not applies("DIAGNOSTIEK-APART", p.region):
         return []
+    condition = _limit(p.product, "separate_only_if")
+    codes = _codes(condition.get("products"))
+    if not codes:
+        return []
     for other in current_beside(p):
-        for holder, partner in ((p.product, other.product), (other.product, p.product)):
-            condition = _limit(holder, "separate_only_if")
-            if _codes(condition.get("products")) & product_names(partner):
-                return [
-                    Finding(
-                        "DIAGNOSTIEK-APART",
-                        f"{holder.name} naast {partner.name} (toewijzing {other.number}): "
-                        f"{condition.get('signal', '')}.",
-                        "6",
-                    )
-                ]
+        if codes & product_names(other.product):
+            return [
+                Finding(
+                    "DIAGNOSTIEK-APART",
+                    f"{p.product.name} naast {other.product.name} (toewijzing {other.number}): "
+                    f"{condition.get('signal', '')}.",
+                    "6",
+                )
+            ]
     return []
 
 
