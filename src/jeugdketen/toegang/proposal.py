@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from jeugdketen.catalogus.models import Municipality, Product, Provider
 from jeugdketen.core import batch
 from jeugdketen.regels.register import get
@@ -84,3 +86,39 @@ def find_product(
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def current_beside(p: Proposal) -> list:
+    """The client's running toewijzingen that overlap the proposal, from the same product book.
+
+    An exclusion is the book's own: products of other books are not in it.
+    """
+    if p.product is None:
+        return []
+    if p.known is not None:
+        return [
+            t
+            for t in p.known
+            if t.status in ("actief", "gewijzigd")
+            and (t.end is None or t.end >= p.begin)
+            and (p.end is None or t.begin <= p.end)
+            and (p.replaces is None or t.pk != p.replaces.pk)
+            and t.product
+            and t.product.region_id == p.product.region_id
+        ]
+    current = p.client.toewijzingen.filter(status__in=["actief", "gewijzigd"]).filter(
+        Q(end__isnull=True) | Q(end__gte=p.begin)
+    )
+    if p.end:
+        current = current.filter(begin__lte=p.end)
+    if p.replaces is not None:
+        current = current.exclude(pk=p.replaces.pk)
+    return [
+        t
+        for t in current.select_related("product")
+        if t.product and t.product.region_id == p.product.region_id
+    ]
+
+
+def product_names(product: Product) -> set[str]:
+    return {product.name.lower()} | ({product.code.lower()} if product.code else set())
