@@ -31,6 +31,7 @@ from .ages import (
 )
 from .awarded import check_awarded
 from .beside import check_samenloop, check_separate_diagnostics, check_without_measure
+from .casusregie import check_case_director
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .intensity import check_intensity, check_monthly_unit
 from .proposal import Finding, Proposal, age_on, current_beside, find_product, product_names
@@ -323,6 +324,7 @@ CHECKS = [
     check_separate_diagnostics,
     check_samenloop,
     check_without_measure,
+    check_case_director,
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
