@@ -80,3 +80,9 @@ def test_the_cost_per_youth_is_measured_against_the_year_before(mlo):
     base, current = report.summary["base_per_youth"], report.summary["per_youth"]
     assert base == 366 * 200_00 and current == 181 * 200_00
     assert report.summary["reduction"] == (Decimal(base - current) * 100 / base).quantize(Decimal("0.1"))
+
+
+def test_the_report_says_it_is_the_contract_of_midden_limburg_oost_only(mlo):
+    report = compute("perceel", None, year=2025, today=D(2026, 1, 15))
+    assert "art. 13.7" in report.notice and "Midden-Limburg Oost" in report.notice
+    assert "niet van toepassing" in report.notice  # the other three regions' documents have no perceel

@@ -159,9 +159,17 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
             "product_code", "toewijzing_id", "volume", "client_id", "product_id", "unit",
         ):  # fmt: skip
             debits_by_reference[row[0]] = row
+    # Looked up by exact (toewijzing, product, begin, end) of this declaration's lines only:
+    # earlier months cannot match, so they are not read.
+    begins = [line.begin for line in lines]
     open_debit_keys: Counter = Counter(
         Prestatie.objects.filter(
-            toewijzing_id__in=tw_ids, debit_credit="D", credited=False, counts_as_billed=True
+            toewijzing_id__in=tw_ids,
+            debit_credit="D",
+            credited=False,
+            counts_as_billed=True,
+            begin__gte=min(begins, default=dt.date.min),
+            begin__lte=max(begins, default=dt.date.max),
         )
         .order_by()
         .values_list("toewijzing_id", "product_code", "begin", "end")

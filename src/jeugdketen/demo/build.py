@@ -105,7 +105,7 @@ def build(
     lines: dict[tuple[int, int], list] = {}
     for line in (
         ContractProduct.objects.filter(contract__provider__in=providers, year=today.year)
-        .select_related("product", "contract")
+        .select_related("product__region", "product__lot", "contract")
         .order_by("contract__provider_id", "product_id")
     ):
         lines.setdefault((line.contract.provider_id, line.contract.region_id), []).append(line.product)

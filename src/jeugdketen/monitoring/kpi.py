@@ -21,7 +21,7 @@ from django.db.models import Min
 from jeugdketen.regels import regel
 from jeugdketen.toegang.models import Toewijzing
 
-from . import charts, definitions
+from . import applicability, charts, definitions
 from .common import as_scope, quarters
 from .report import Column, Report, Table
 from .residential import REDUCTION_TARGET  # the same target of art. 13.7, decided once
@@ -126,4 +126,6 @@ def perceel(scope=None, *, year: int, today: dt.date) -> Report:
         "toewijzingen (volume × tarief per dag). Instroom: jeugdigen van wie de eerste toewijzing in het "
         "perceel in het kwartaal begint. Doel: 25 % lagere kosten per jeugdige dan het jaar ervoor.",
         [chart],
+        # Its products are that contract's perceel: elsewhere the report counts nothing, and says why.
+        applicability.notice("KPI-PERCEEL-KOSTEN", "art. 13.7"),
     )

@@ -36,17 +36,17 @@ def _names(product) -> list[tuple[str, int | None]]:
     return found if found is not None else read()
 
 
-def _family(provider) -> set[int]:
+def family(provider) -> set[int]:
     """The provider, its contract holder and the organisations delivering under it."""
 
     def read() -> list[int]:
         return list(provider.members.values_list("pk", flat=True))
 
     members = remembered.rows(("members", provider.pk), read)
-    family = {provider.pk, *(members if members is not None else read())}
+    ids = {provider.pk, *(members if members is not None else read())}
     if provider.contract_holder_id:
-        family.add(provider.contract_holder_id)
-    return family
+        ids.add(provider.contract_holder_id)
+    return ids
 
 
 @regel("GEGUND", "GEGUND-KOPPELING")
@@ -57,8 +57,8 @@ def check_awarded(p: Proposal) -> list[Finding]:
     names = _names(p.product)
     if not names:
         return []
-    family = _family(p.provider)
-    if any(pk in family for _, pk in names if pk is not None):
+    family_ids = family(p.provider)
+    if any(pk in family_ids for _, pk in names if pk is not None):
         return []
     product = p.product.code or p.product.name
     unlinked = [name for name, pk in names if pk is None]
