@@ -5,6 +5,7 @@
   if (!form) return;
   var out = document.getElementById("controle");
   var timer = null;
+  var asked = 0; // only the answer to the latest question is shown (answers may cross)
   function field(name) { return form.querySelector("[name='" + name + "']"); }
   function show(result) {
     out.textContent = "";
@@ -30,14 +31,15 @@
     out.appendChild(list);
   }
   function check() {
+    var mine = ++asked;
     var query = new URLSearchParams({
       toewijzing: field("toewijzing").value, begin: field("begin").value,
       end: field("end").value, volume: field("volume").value
     });
     fetch(form.dataset.check + "?" + query.toString(), { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
-      .then(show)
-      .catch(function () { out.textContent = ""; });
+      .then(function (result) { if (mine === asked) show(result); })
+      .catch(function () { if (mine === asked) out.textContent = ""; });
   }
   form.addEventListener("input", function () {
     clearTimeout(timer);
