@@ -214,7 +214,7 @@ def test_two_days_of_weekend_leave_a_week_are_paid_a_third_is_not():
 
 def test_two_days_of_weekend_leave_across_sunday_are_paid():
     ctx = residential()
-    register(ctx, absent(D(2023, 3, 12), 2, R.WEEKENDVERLOF))  # Sunday and Monday: two weeks, two days in a row
+    register(ctx, absent(D(2023, 3, 12), 2, R.WEEKENDVERLOF))  # Sunday and Monday: two weeks, two in a row
     assert rules(ctx, march(31)) == []
 
 
