@@ -209,8 +209,11 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
     if document.code == "JW325":
         return _declaration_answer(document, report, data, today)
     header = read_header(document)
-    with transaction.atomic():
+    # One transaction; inside deliver's (which holds the lock) no savepoint of its own is needed.
+    with transaction.atomic(savepoint=False):
         municipality, provider = parties(header)
+        # A retour is stored with what it answers and its verdict (one INSERT, no UPDATE after).
+        answered = _retour_fields(header, document) if header.is_retour else {}
         try:
             with transaction.atomic():
                 message = Message.objects.create(
@@ -223,6 +226,7 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
                     xml=data.decode("utf-8", errors="replace"),
                     municipality=municipality,
                     provider=provider,
+                    **answered,
                 )
         except IntegrityError:
             return _duplicate(document, header, municipality, provider, today)
@@ -230,7 +234,7 @@ def process(data: bytes, *, today: dt.date | None = None, auto_decide: bool = Tr
         issues: list[Issue] = list(report.issues)
         followups: list = []
         if header.is_retour:
-            _retour_received(message, header, document)
+            _retour_received(message, header)
             return Outcome(message, header.code, bool(message.accepted), [], [])
         if report.ok:
             from .handlers import HANDLERS
@@ -323,8 +327,8 @@ def _duplicate(document, header, municipality, provider, today) -> Outcome:
     return Outcome(original, header.code, False, [issue.as_dict()], produced, duplicate=True)
 
 
-def _retour_received(message: Message, header: Header, document: Document) -> None:
-    """Links a retour to the message it answers and records its retourcodes as the verdict."""
+def _retour_fields(header: Header, document: Document) -> dict:
+    """A retour's link to the message it answers, its client, and its retourcodes as the verdict."""
     codes = [
         (node.text or "").strip()
         for node in document.root.iter()
@@ -336,19 +340,25 @@ def _retour_received(message: Message, header: Header, document: Document) -> No
         identification=header.identification,
         sender=header.sender,
     ).first()
-    message.in_reply_to = original
-    message.client = original.client if original else None
-    message.accepted = all(code == ijwxml.OK for code in codes)
-    message.verdict = [
-        {"code": "", "return_code": code, "locations": [], "text": ""} for code in dict.fromkeys(codes)
-    ]
-    message.save(update_fields=["in_reply_to", "client", "accepted", "verdict"])
+    return {
+        "in_reply_to": original,
+        "client_id": original.client_id if original else None,
+        "accepted": all(code == ijwxml.OK for code in codes),
+        "verdict": [
+            {"code": "", "return_code": code, "locations": [], "text": ""} for code in dict.fromkeys(codes)
+        ],
+    }
+
+
+def _retour_received(message: Message, header: Header) -> None:
+    """The answered message takes the retour's verdict; its wait for a retour ends."""
+    original = message.in_reply_to
     if original is not None:
         original.accepted = message.accepted
         original.save(update_fields=["accepted"])
         from jeugdketen.levering.deadlines import close_tasks
 
-        close_tasks("retour", header.dagtekening, client=original.client)
+        close_tasks("retour", header.dagtekening, client_id=original.client_id)
 
 
 def exchange(message: Message, *, today: dt.date | None = None, depth: int = 4) -> list[Outcome]:

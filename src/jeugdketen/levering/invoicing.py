@@ -67,16 +67,22 @@ def open_invoice_tasks(month: dt.date) -> int:
 
 
 def close_billed(billed: list[tuple[int, dt.date]], done_on: dt.date) -> int:
-    """Closes the invoicing tasks of (toewijzing id, any day of the month of care) pairs."""
+    """Closes the invoicing tasks of (toewijzing id, any day of the month of care) pairs.
+
+    One UPDATE for all months of a declaration, in chunks under the database's parameter limit.
+    """
     per_month: dict[dt.date, set[int]] = defaultdict(set)
     for tw_id, day in billed:
         if tw_id is not None:
             per_month[month_end(day)].add(tw_id)
+    pairs = [(last, tw_id) for last, tw_ids in sorted(per_month.items()) for tw_id in sorted(tw_ids)]
     closed = 0
-    for last, tw_ids in per_month.items():
-        ids = sorted(tw_ids)
-        for index in range(0, len(ids), CHUNK):  # under the database's parameter limit
-            closed += Task.objects.filter(
-                kind=KIND, start=last, done_on__isnull=True, toewijzing_id__in=ids[index : index + CHUNK]
-            ).update(done_on=done_on)
+    for index in range(0, len(pairs), CHUNK):
+        chunk: dict[dt.date, list[int]] = defaultdict(list)
+        for last, tw_id in pairs[index : index + CHUNK]:
+            chunk[last].append(tw_id)
+        months = Q()
+        for last, ids in chunk.items():
+            months |= Q(start=last, toewijzing_id__in=ids)
+        closed += Task.objects.filter(months, kind=KIND, done_on__isnull=True).update(done_on=done_on)
     return closed

@@ -30,9 +30,10 @@ from .ages import (
     check_stay_past_18_on_request,
 )
 from .awarded import check_awarded
+from .beside import check_samenloop, check_separate_diagnostics, check_without_measure
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
-from .intensity import check_intensity
-from .proposal import Finding, Proposal, age_on, find_product
+from .intensity import check_intensity, check_monthly_unit
+from .proposal import Finding, Proposal, age_on, current_beside, find_product, product_names
 from .selfreferral import check_own_referral
 from .sequence import check_after_diagnosis
 
@@ -136,48 +137,12 @@ def check_logical_referrer(p: Proposal) -> list[Finding]:
     return _referrer_findings(p, "VERWIJZER-LOGISCH")
 
 
-def _current(p: Proposal):
-    """The client's running toewijzingen that overlap the proposal, from the same product book.
-
-    An exclusion is the book's own: products of other books are not in it.
-    """
-    if p.product is None:
-        return []
-    if p.known is not None:
-        return [
-            t
-            for t in p.known
-            if t.status in ("actief", "gewijzigd")
-            and (t.end is None or t.end >= p.begin)
-            and (p.end is None or t.begin <= p.end)
-            and (p.replaces is None or t.pk != p.replaces.pk)
-            and t.product
-            and t.product.region_id == p.product.region_id
-        ]
-    current = p.client.toewijzingen.filter(status__in=["actief", "gewijzigd"]).filter(
-        Q(end__isnull=True) | Q(end__gte=p.begin)
-    )
-    if p.end:
-        current = current.filter(begin__lte=p.end)
-    if p.replaces is not None:
-        current = current.exclude(pk=p.replaces.pk)
-    return [
-        t
-        for t in current.select_related("product")
-        if t.product and t.product.region_id == p.product.region_id
-    ]
-
-
-def _names(product: Product) -> set[str]:
-    return {product.name.lower()} | ({product.code.lower()} if product.code else set())
-
-
 @regel("COMBINATIE")
 def check_combination(p: Proposal) -> list[Finding]:
     """No product beside one its product book excludes (e.g. medicatieconsultatie beside behandeling)."""
     if p.product is None or not applies("COMBINATIE", p.region):
         return []
-    current = _current(p)
+    current = current_beside(p)
     if not current:
         return []
     excluded_ids = set(p.product.excluded_products.values_list("pk", flat=True))
@@ -185,7 +150,11 @@ def check_combination(p: Proposal) -> list[Finding]:
     for other in current:
         product = other.product
         names = {name.lower() for name in product.excludes or []}
-        if product.pk in excluded_ids or _names(product) & excluded_names or _names(p.product) & names:
+        if (
+            product.pk in excluded_ids
+            or product_names(product) & excluded_names
+            or product_names(p.product) & names
+        ):
             return [
                 Finding(
                     "COMBINATIE",
@@ -203,7 +172,7 @@ def _conditions(holder: Product, other: Product) -> list[dict]:
     return [
         c
         for c in (holder.limits or {}).get("conditional_excludes") or []
-        if c["product"].lower() in _names(other)
+        if c["product"].lower() in product_names(other)
     ]
 
 
@@ -244,7 +213,7 @@ def check_conditional_combination(p: Proposal) -> list[Finding]:
     """
     if p.product is None or not any(applies(rule, p.region) for rule in CONDITIONAL_RULES):
         return []
-    for other in _current(p):
+    for other in current_beside(p):
         for holder, partner in ((p.product, other.product), (other.product, p.product)):
             for condition in _conditions(holder, partner):
                 rule = condition.get("rule", "COMBINATIE-VOORWAARDE")
@@ -355,6 +324,9 @@ CHECKS = [
     check_logical_referrer,
     check_combination,
     check_conditional_combination,
+    check_separate_diagnostics,
+    check_samenloop,
+    check_without_measure,
     check_client_stop,
     check_acceptance_exemption,
     check_duration,
@@ -365,6 +337,7 @@ CHECKS = [
     check_expert_advice,
     check_stay_past_18_on_request,
     check_intensity,
+    check_monthly_unit,
     check_after_diagnosis,
     check_own_referral,
 ]

@@ -9,6 +9,11 @@ reason. The catalogue keeps such advice apart from the hard caps: ``limits.inten
 ``limits.guidelines`` here, ``limits.caps`` for the limits a bill line is refused by
 (``PB-PLAFOND``, ``PB-PLAFOND-PERIODE`` in :mod:`jeugdketen.declaraties`).
 
+One volume rule here is no advice: Groningen defines the unit of its jeugdbescherming and
+jeugdreclassering products as one month of the measure ("Eén stuk = één maand"), so more than one
+stuk a month, or more stuks in total than the months the toewijzing lasts, is refused
+(``STUK-MAAND``).
+
 A limit is compared with the allocation only where both speak the same unit and period: a
 volume per week against a limit per week, a total within the validity (WMO757 "6") against one
 per beschikking or traject, or per calendar year when the toewijzing lies within one year.
@@ -23,6 +28,7 @@ from decimal import Decimal
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
 
+from .periods import last_day_of
 from .proposal import Finding, Proposal
 
 #: catalogue ``per`` -> WMO757 frequentie of the toewijzing
@@ -84,6 +90,45 @@ def check_intensity(p: Proposal) -> list[Finding]:
                     "INTENSITEIT",
                     f"{p.volume} {label} {period} is minder dan het productenboek voor {p.product.name} "
                     f"adviseert (ten minste {low:g}).",
+                    "4",
+                )
+            ]
+    return []
+
+
+def months_begun(begin, end) -> int:
+    """How many months a period from `begin` to `end` (both included) lasts, a begun month counted:
+    a year from 4 March to 3 March is 12, one day more is 13."""
+    months = 1
+    while last_day_of(begin, months=months) < end:
+        months += 1
+    return months
+
+
+@regel("STUK-MAAND")
+def check_monthly_unit(p: Proposal) -> list[Finding]:
+    """Groningen's jeugdbescherming and jeugdreclassering: one stuk is one month of the measure, so
+    at most 1 per month, and in total no more stuks than the months the toewijzing lasts."""
+    if p.product is None or p.volume is None or not applies("STUK-MAAND", p.region):
+        return []
+    if not (p.product.limits or {}).get("stuk_is_month"):
+        return []
+    if p.frequency == FREQUENCY["month"] and p.volume > 1:
+        return [
+            Finding(
+                "STUK-MAAND",
+                f"Bij {p.product.name} is één stuk één maand: {p.volume} stuks per maand kan niet.",
+                "4",
+            )
+        ]
+    if p.frequency == FREQUENCY["beschikking"] and p.end is not None:
+        months = months_begun(p.begin, p.end)
+        if p.volume > months:
+            return [
+                Finding(
+                    "STUK-MAAND",
+                    f"Bij {p.product.name} is één stuk één maand: {p.volume} stuks is meer dan de {months} "
+                    f"maanden van {p.begin:%d-%m-%Y} tot en met {p.end:%d-%m-%Y}.",
                     "4",
                 )
             ]

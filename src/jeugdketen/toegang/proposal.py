@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from jeugdketen.catalogus.models import Municipality, Product, Provider
+from jeugdketen.core import batch
 from jeugdketen.regels.register import get
 
 
@@ -68,12 +71,54 @@ def find_product(
 ) -> Product | None:
     """The product with this category and code in one of the municipality's product books; for a
     new toewijzing starting `on`, an ended product's successor (protocol productcodelijstwijzigingen)."""
-    products = Product.objects.filter(region__municipalities=municipality, category=category)
-    if code:
-        products = products.filter(code=code)
-    product = products.order_by("-region__year", "position").first()
+
+    def read() -> Product | None:
+        products = Product.objects.filter(region__municipalities=municipality, category=category)
+        if code:
+            products = products.filter(code=code)
+        # region and lot come along: the checks and the deadlines read both of every product.
+        return products.select_related("region", "lot").order_by("-region__year", "position").first()
+
+    found = batch.rows(("find_product", municipality.pk, category, code or ""), read)
+    product = found if found is not None else read()
     return product.current_on(on) if product is not None and on is not None else product
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def current_beside(p: Proposal) -> list:
+    """The client's running toewijzingen that overlap the proposal, from the same product book.
+
+    An exclusion is the book's own: products of other books are not in it.
+    """
+    if p.product is None:
+        return []
+    if p.known is not None:
+        return [
+            t
+            for t in p.known
+            if t.status in ("actief", "gewijzigd")
+            and (t.end is None or t.end >= p.begin)
+            and (p.end is None or t.begin <= p.end)
+            and (p.replaces is None or t.pk != p.replaces.pk)
+            and t.product
+            and t.product.region_id == p.product.region_id
+        ]
+    current = p.client.toewijzingen.filter(status__in=["actief", "gewijzigd"]).filter(
+        Q(end__isnull=True) | Q(end__gte=p.begin)
+    )
+    if p.end:
+        current = current.filter(begin__lte=p.end)
+    if p.replaces is not None:
+        current = current.exclude(pk=p.replaces.pk)
+    return [
+        t
+        for t in current.select_related("product")
+        if t.product and t.product.region_id == p.product.region_id
+    ]
+
+
+def product_names(product: Product) -> set[str]:
+    return {product.name.lower()} | ({product.code.lower()} if product.code else set())
