@@ -212,6 +212,20 @@ def test_two_days_of_weekend_leave_a_week_are_paid_a_third_is_not():
     assert rules(ctx, march(31)) == ["VERBLIJF-AFWEZIG"]
 
 
+def test_two_days_of_weekend_leave_across_sunday_are_paid():
+    ctx = residential()
+    register(ctx, absent(D(2023, 3, 12), 2, R.WEEKENDVERLOF))  # Sunday and Monday: two weeks, two in a row
+    assert rules(ctx, march(31)) == []
+
+
+def test_a_third_day_of_weekend_leave_in_a_row_is_not_paid_across_sunday():
+    # Sunday to Tuesday: no week (Monday to Sunday) has more than two, but three days in a row do.
+    ctx = residential()
+    register(ctx, absent(D(2023, 3, 12), 3, R.WEEKENDVERLOF))
+    assert rules(ctx, march(31)) == ["VERBLIJF-AFWEZIG"]
+    assert rules(ctx, march(30)) == []
+
+
 def test_other_absence_only_when_the_municipality_agreed():
     ctx = residential()
     register(ctx, absent(D(2023, 3, 6), 1, R.OVERIG))
@@ -244,6 +258,42 @@ def test_one_day_absent_is_not_paid_even_when_agreed(code, rule):
     register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
     assert rules(ctx, march(31, code)) == [rule]
     assert rules(ctx, march(30, code)) == []
+
+
+# --- part-time by the toewijzing: at most 4 etmalen a week is not full stay (above 4½ it is)
+
+
+def _weekly(volume: int) -> str | None:
+    """The verdict on one day of holiday in a stay of 43A36 allocated `volume` etmalen a week."""
+    tw = residential("43A36").toewijzingen["100001"]
+    tw.volume, tw.frequency = volume, "2"
+    spell = D(2023, 3, 20)
+    result = verblijf.verdicts(
+        "43A36",
+        [Day(spell, W, reason=R.VAKANTIE)],
+        stay_start=D(2023, 1, 1),
+        holiday_used=Counter(),
+        part_time=verblijf.is_part_time(tw),
+    )
+    return result[spell]
+
+
+def test_a_stay_of_five_etmalen_a_week_is_full_stay_and_its_holiday_is_paid():
+    assert _weekly(5) is None
+
+
+def test_a_stay_of_four_etmalen_a_week_is_part_time_and_its_absence_is_not_paid():
+    assert _weekly(4) == "VERBLIJF-DEELTIJD"
+
+
+def test_a_part_time_toewijzing_refuses_the_absence_on_the_bill_line():
+    ctx = residential("43A36")
+    tw = ctx.toewijzingen["100001"]
+    tw.volume, tw.frequency = 4, "2"
+    register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
+    assert "VERBLIJF-DEELTIJD" in rules(ctx, march(31, "43A36"))
+    tw.volume = 5
+    assert "VERBLIJF-DEELTIJD" not in rules(ctx, march(31, "43A36"))
 
 
 def test_the_residential_rules_do_not_leak_into_other_regions():

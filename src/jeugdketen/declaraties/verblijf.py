@@ -48,7 +48,11 @@ HOLIDAY_SPELL = 14  # days in a row per spell of holiday or detention
 HOLIDAY_STAY_BEFORE = 14  # days the child stayed before the spell
 HOLIDAY_YEAR = 42  # absence days for holiday or detention per child per calendar year
 ADMISSION_SPELL = 91  # days of admission elsewhere (ggz, medical) before consent is needed
-WEEKEND_LEAVE = 2  # days of weekend leave per week, Monday to Sunday
+WEEKEND_LEAVE = 2  # days of weekend leave per week (Monday to Sunday), and at most this many in a row
+# Above 4½ etmalen a week a stay is full stay (3.2): a toewijzing of at most this many etmalen a
+# week is part-time stay, whatever its product (verblijf specialistisch "ook in deeltijd").
+PART_TIME_PER_WEEK = 4
+PER_WEEK = "2"  # WJ757 frequency code
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +117,16 @@ def lighter(context, tw, code: str) -> int | None:
     return context.lower_products.get((region, code))
 
 
-def _absence(code: str, day: Day, spell: int, stayed: int, week_leave: int, year_used: int) -> str | None:
+def _absence(
+    code: str, day: Day, spell: int, stayed: int, week_leave: int, year_used: int, part_time: bool = False
+) -> str | None:
     """The rule that keeps an absence day from being billed, or None when it is billable."""
     if code in RESPITE:
         return "VERBLIJF-RESPIJT"
-    if code in PART_TIME:
-        return "VERBLIJF-DEELTIJD"
     if code in ACTUAL_ONLY:
         return "VERBLIJF-KLINISCH"
+    if code in PART_TIME or part_time:
+        return "VERBLIJF-DEELTIJD"
     if day.agreed:
         return None
     if code in FOSTER:
@@ -135,11 +141,29 @@ def _absence(code: str, day: Day, spell: int, stayed: int, week_leave: int, year
     if day.reason == Verblijfsdag.Reason.OPNAME:
         return None if spell <= ADMISSION_SPELL else "VERBLIJF-AFWEZIG"
     if day.reason == Verblijfsdag.Reason.WEEKENDVERLOF:
-        return None if week_leave < WEEKEND_LEAVE else "VERBLIJF-AFWEZIG"
+        # "maximaal twee aaneengesloten dagen" (a spell across Sunday is one spell) and two a week
+        return None if spell <= WEEKEND_LEAVE and week_leave < WEEKEND_LEAVE else "VERBLIJF-AFWEZIG"
     return "VERBLIJF-AFWEZIG"
 
 
-def verdicts(code: str, days: list[Day], *, stay_start: dt.date | None, holiday_used: Counter) -> dict:
+def is_part_time(tw) -> bool:
+    """Whether a toewijzing of etmalen is part-time stay by its volume: at most 4 etmalen a week."""
+    return (
+        tw.unit == ETMAAL
+        and tw.frequency == PER_WEEK
+        and tw.volume is not None
+        and tw.volume <= PART_TIME_PER_WEEK
+    )
+
+
+def verdicts(
+    code: str,
+    days: list[Day],
+    *,
+    stay_start: dt.date | None,
+    holiday_used: Counter,
+    part_time: bool = False,
+) -> dict:
     """Per registered day: None when billable, else the id of the rule that keeps it from being billed.
 
     ``holiday_used`` counts the child's paid holiday days per year and is updated, so the yearly
@@ -172,7 +196,7 @@ def verdicts(code: str, days: list[Day], *, stay_start: dt.date | None, holiday_
         if spell == 1:
             stayed = (day.date - start).days if start is not None else 0
         week = day.date.isocalendar()[:2]
-        rule = _absence(code, day, spell, stayed, week_leave[week], holiday_used[day.date.year])
+        rule = _absence(code, day, spell, stayed, week_leave[week], holiday_used[day.date.year], part_time)
         if rule is None and code in ABSENCE_PAID and not day.agreed:
             if day.reason == Verblijfsdag.Reason.VAKANTIE:
                 holiday_used[day.date.year] += 1
@@ -202,6 +226,7 @@ def _client_verdicts(context, client_id: int) -> dict[int, dict]:
             context.stay_days[tw.id],
             stay_start=context.first_start.get(tw.id),
             holiday_used=holiday_used,
+            part_time=is_part_time(tw),
         )
     context.stay_verdicts[client_id] = result
     return result

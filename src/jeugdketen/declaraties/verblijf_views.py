@@ -82,7 +82,11 @@ def stay_register_view(request, pk: int):
     days = [verblijf.Day(r.date, r.kind, r.arrived_at, r.reason, r.agreed, r.left_at) for r in records]
     region = toewijzing.product.region.slug if toewijzing.product else ""
     verdicts = verblijf.verdicts(
-        toewijzing.product_code or "", days, stay_start=toewijzing.begin, holiday_used=Counter()
+        toewijzing.product_code or "",
+        days,
+        stay_start=toewijzing.begin,
+        holiday_used=Counter(),
+        part_time=verblijf.is_part_time(toewijzing),
     )
     shown = []
     for record in records:

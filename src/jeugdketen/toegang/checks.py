@@ -200,22 +200,26 @@ def _conditional(p: Proposal, other) -> Finding | None:
     return None
 
 
-@regel("COMBINATIE-VOORWAARDE")
+CONDITIONAL_RULES = ("COMBINATIE-VOORWAARDE", "COMBINATIE-INCLUSIEF")
+
+
+@regel(*CONDITIONAL_RULES)
 def check_conditional_combination(p: Proposal) -> list[Finding]:
-    """Alkmaar: logeren beside a gezinshuis only as respite, at most 10 etmalen in 12 months."""
-    if p.product is None or not applies("COMBINATIE-VOORWAARDE", p.region):
+    """A combination the book allows only on a condition the access team records (signals).
+
+    Alkmaar: logeren beside a gezinshuis only as respite, at most 10 etmalen in 12 months
+    (``COMBINATIE-VOORWAARDE``). Noordoost-Brabant: treatment or day programme beside a stay
+    whose tariff already includes it (``COMBINATIE-INCLUSIEF``). The catalogue's
+    ``conditional_excludes`` name the partner and the signal; ``rule`` says whose it is.
+    """
+    if p.product is None or not any(applies(rule, p.region) for rule in CONDITIONAL_RULES):
         return []
     for other in current_beside(p):
         for holder, partner in ((p.product, other.product), (other.product, p.product)):
             for condition in _conditions(holder, partner):
-                if condition.get("signal"):
-                    return [
-                        Finding(
-                            "COMBINATIE-VOORWAARDE",
-                            f"{partner.name} naast {holder.name}: {condition['signal']}.",
-                            "6",
-                        )
-                    ]
+                rule = condition.get("rule", "COMBINATIE-VOORWAARDE")
+                if condition.get("signal") and applies(rule, p.region):
+                    return [Finding(rule, f"{partner.name} naast {holder.name}: {condition['signal']}.", "6")]
     return []
 
 
