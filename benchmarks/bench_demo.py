@@ -37,6 +37,18 @@ class Rollback(Exception):
     pass
 
 
+def cpu_check() -> float:
+    """Seconds a fixed pure-Python loop takes: how fast this machine's CPU is at this moment.
+
+    The machine is a shared virtual one; its speed changes between runs, and the demo's time
+    with it. The table shows this figure beside each run so runs can be compared."""
+    began = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - began
+
+
 def child() -> None:
     """Migrate, load the catalogue, build the demo; print one JSON line with counts and times."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdketen.conf.settings")
@@ -83,6 +95,7 @@ def child() -> None:
     try:
         with transaction.atomic():
             messages_before, tasks_before = Message.objects.count(), Task.objects.count()
+            result["cpu"] = cpu_check()
             began = time.perf_counter()
             ctx = demo_build.build(youths=YOUTHS, months=MONTHS, seed=SEED, today=TODAY)
             result.update(
@@ -131,11 +144,14 @@ def main() -> None:
         "the JW325s processed, monthly payment runs). *messages* counts the region's messages and the "
         "JW323/JW325 pairs. *stories* is the number of client stories (all routes) played one by one "
         "through the real message chain (`jeugdketen.demo.chain`, at most `REAL_STORIES`), *chain s* "
-        "their time (part of *region s*). The machine is shared with other work while this runs: "
-        "times are indicative.\n\n"
+        "their time (part of *region s*). *cpu check s* is the time a fixed pure-Python loop (5 million "
+        "additions) took in the same process just before the build: the machine is a shared virtual "
+        "one whose speed changes between runs (a loop four times this size took 2.9 to 4.5 s within "
+        "minutes of each other on 2026-12-04), and the demo's time changes with it; compare runs by "
+        "this figure.\n\n"
         "| database | youths | toewijzingen | starts | messages | tasks | declarations | prestaties "
-        "| rejected | stories | chain s | region s | billing s | total s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| rejected | stories | chain s | region s | billing s | total s | cpu check s |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     for r in rows:
         stages = f"{r['stages']:.1f}" if r["with_stages"] else "not run"
@@ -143,7 +159,8 @@ def main() -> None:
             f"| {r['vendor']} | {r['youths']} | {r['toewijzingen']} | {r['starts']} | {r['messages']} "
             f"| {r['tasks']} | {r['declaraties']} | {r['prestaties']} | {r['rejected']} "
             f"| {r.get('stories', 0)} | {r.get('chain', 0.0):.1f} "
-            f"| {r['seconds'] - r['stages']:.1f} | {stages} | {r['seconds']:.1f} |\n"
+            f"| {r['seconds'] - r['stages']:.1f} | {stages} | {r['seconds']:.1f} "
+            f"| {r.get('cpu', 0.0):.2f} |\n"
         )
     if not all(r["with_stages"] for r in rows):
         body += "\nThe later stages were left out (`DEMO_BENCH_STAGES=0`).\n"
