@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
+from lxml import etree
 
 from jeugdketen.catalogus.loader import data_files, load_file
 from jeugdketen.catalogus.models import Municipality, Product, Provider
@@ -140,3 +141,19 @@ def world(db) -> World:
                 tariff=Decimal("1.50") + Decimal("0.10") * index,
             )
     return World(municipality, provider, other, products, contract)
+
+
+@pytest.fixture(scope="module")
+def oracle(shared_dir, xsd_dir):
+    """The official XSD and the official rule stylesheet: a message with no finding at all passes."""
+    stylesheet = etree.XSLT(etree.parse(str(shared_dir / "ijw" / "validatie" / "alle-regels-jw-3.2.xsl")))
+
+    def check(xml: str, code: str) -> None:
+        root = etree.fromstring(xml.encode())
+        schema = etree.XMLSchema(etree.parse(str(xsd_dir / f"{code}.xsd")))
+        assert schema.validate(root), schema.error_log
+        report = stylesheet(etree.ElementTree(root))
+        fouten = [n for n in report.getroot().iter() if etree.QName(n).localname == "Fout"]
+        assert not fouten, [" ".join(f.itertext()) for f in fouten]
+
+    return check

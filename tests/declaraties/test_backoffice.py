@@ -7,27 +7,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from lxml import etree
 
 from jeugdketen.berichten.models import Message
 from jeugdketen.declaraties import backoffice
 from jeugdketen.declaraties.models import GeleverdeZorg, Prestatie
 
 from .conftest import YEAR
-
-
-@pytest.fixture(scope="module")
-def oracle(shared_dir, xsd_dir):
-    stylesheet = etree.XSLT(etree.parse(str(shared_dir / "ijw" / "validatie" / "alle-regels-jw-3.2.xsl")))
-
-    def check(xml: str, code: str) -> None:
-        root = etree.fromstring(xml.encode())
-        schema = etree.XMLSchema(etree.parse(str(xsd_dir / f"{code}.xsd")))
-        assert schema.validate(root), schema.error_log
-        report = stylesheet(etree.ElementTree(root))
-        assert not [n for n in report.getroot().iter() if etree.QName(n).localname == "Fout"]
-
-    return check
 
 
 def test_registration_is_checked_against_the_toewijzing(world):

@@ -23,22 +23,6 @@ NSB = "{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}"
 ANSWERED = dt.date(YEAR, 6, 3)
 
 
-@pytest.fixture(scope="module")
-def oracle(shared_dir, xsd_dir):
-    """The official XSD and the official rule stylesheet: no finding at all."""
-    stylesheet = etree.XSLT(etree.parse(str(shared_dir / "ijw" / "validatie" / "alle-regels-jw-3.2.xsl")))
-
-    def check(xml: str, code: str) -> None:
-        root = etree.fromstring(xml.encode())
-        schema = etree.XMLSchema(etree.parse(str(xsd_dir / f"{code}.xsd")))
-        assert schema.validate(root), schema.error_log
-        report = stylesheet(etree.ElementTree(root))
-        fouten = [n for n in report.getroot().iter() if etree.QName(n).localname == "Fout"]
-        assert not fouten, [" ".join(f.itertext()) for f in fouten]
-
-    return check
-
-
 def lines_of(xml: str) -> list[dict]:
     """The Prestatie lines of a JW323 as written: reference, period, volume, debit or credit."""
     root = etree.fromstring(xml.encode())
