@@ -79,8 +79,9 @@ def find_product(
         # region and lot come along: the checks and the deadlines read both of every product.
         return products.select_related("region", "lot").order_by("-region__year", "position").first()
 
-    found = batch.rows(("find_product", municipality.pk, category, code or ""), read)
-    product = found if found is not None else read()
+    # Inside a batch a product that is not there is remembered too (hence the 1-tuple).
+    found = batch.rows(("find_product", municipality.pk, category, code or ""), lambda: (read(),))
+    product = found[0] if found is not None else read()
     return product.current_on(on) if product is not None and on is not None else product
 
 
