@@ -1,5 +1,5 @@
 """Alkmaar's casusregie: where helpers of several organisations work for one youth, a
-casusregisseur is a condition for the toewijzing (000, 118-129).
+casusregisseur is a condition for the toewijzing (000, 116-129).
 
 The book makes the casusregisseur a condition ("randvoorwaardelijk voor het ontvangen van een
 toewijzing"), named "in onderlinge afstemming" by the parties involved. Nothing in a message
