@@ -6,6 +6,8 @@
   var out = document.getElementById("controle");
   var timer = null;
   var asked = 0; // only the answer to the latest question is shown (answers may cross)
+  var last = null; // the latest question: leaving a field unchanged does not ask it again
+  var sent = false; // once the form is sent, nothing more is asked
   function field(name) { return form.querySelector("[name='" + name + "']"); }
   function show(result) {
     out.textContent = "";
@@ -31,15 +33,17 @@
     out.appendChild(list);
   }
   function check() {
-    var mine = ++asked;
     var query = new URLSearchParams({
       toewijzing: field("toewijzing").value, begin: field("begin").value,
       end: field("end").value, volume: field("volume").value
     });
+    if (sent || query.toString() === last) return;
+    last = query.toString();
+    var mine = ++asked;
     fetch(form.dataset.check + "?" + query.toString(), { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (result) { if (mine === asked) show(result); })
-      .catch(function () { if (mine === asked) out.textContent = ""; });
+      .catch(function () { last = null; if (mine === asked) out.textContent = ""; });
   }
   form.addEventListener("input", function () {
     clearTimeout(timer);
@@ -48,5 +52,9 @@
   form.addEventListener("change", function () {
     clearTimeout(timer);
     timer = setTimeout(check, 50);
+  });
+  form.addEventListener("submit", function () {
+    sent = true;
+    clearTimeout(timer);
   });
 })();
