@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Q
 
+from . import variants
 from .models import VARIANTS, ContractProduct, TariffChange
 
 VARIANT_CODES = {code for code, _ in VARIANTS}
@@ -97,4 +98,9 @@ def set_tariffs(rows: list[TariffRow], *, actor, source: str) -> list[str]:
     ContractProduct.objects.bulk_create(new_lines, batch_size=1000)
     ContractProduct.objects.bulk_update(changed_lines, ["tariff"], batch_size=1000)
     TariffChange.objects.bulk_create(history, batch_size=1000)
+    # SGGZ-VARIANT: a new line may give a provider a second tariff variant; inside this
+    # transaction, so a refusal stores nothing.
+    varying = {line.contract.provider_id for line in new_lines if (line.product.limits or {}).get(variants.KEY)}
+    if varying:
+        variants.ensure_one_variant(varying)
     return outcomes

@@ -166,7 +166,15 @@ def _contracted_products(
     if "45" in categories and index % 3 == 0:
         # Groningen 2016 has no GGZ categories (54); every third ambulant provider does GGZ and dyslexia.
         categories.add("54")
-    return [p for p in products if p.category in categories]
+    chosen, variant_of = [], set()
+    for p in sorted((p for p in products if p.category in categories), key=lambda p: p.position):
+        group = (p.limits or {}).get("tariff_variant_of")
+        if group in variant_of:
+            continue  # SGGZ-VARIANT: one variant per provider, the book's default (SGGZ 1) first
+        if group:
+            variant_of.add(group)
+        chosen.append(p)
+    return sorted(chosen, key=lambda p: p.code or "")
 
 
 def _region_sheets(demo: DemoRegion, providers: list[Provider], last_year: int, first_year: int) -> dict:

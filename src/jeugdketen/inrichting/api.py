@@ -21,6 +21,7 @@ from jeugdketen.api.permissions import HasPermission
 from jeugdketen.api.problems import ProblemSerializer, problem
 from jeugdketen.audit import log
 from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider, Region
+from jeugdketen.contracten import variants
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contract, ContractProduct
 from jeugdketen.monitoring.models import Budget
 
@@ -154,6 +155,10 @@ class SetupContractSerializer(KeyFixedOnUpdate, serializers.ModelSerializer):
         reference = attrs.get("reference")
         if self.instance is None and reference and Contract.objects.filter(reference=reference).exists():
             raise serializers.ValidationError({"reference": "Er is al een contract met dit nummer."})
+        if self.instance is not None and start:
+            clashes = variants.conflicts([self.instance.provider_id], period=(self.instance, start, end))
+            if clashes:  # SGGZ-VARIANT: a changed period may overlap a contract with another variant
+                raise serializers.ValidationError({"end": clashes})
         return attrs
 
 

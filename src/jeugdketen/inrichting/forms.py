@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 
 from jeugdketen.accounts.models import Role, User
 from jeugdketen.catalogus.models import Lot, Municipality, Product, Provider, Region
+from jeugdketen.contracten import variants
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contract
 from jeugdketen.monitoring.models import Budget
 
@@ -122,6 +123,10 @@ class ContractForm(ScopedForm):
         reference = data.get("reference")
         if reference and not self.instance.pk and Contract.objects.filter(reference=reference).exists():
             self.add_error("reference", "Er is al een contract met dit nummer.")
+        if self.instance.pk and data.get("start") and not self.errors:
+            period = (self.instance, data["start"], data.get("end"))
+            for message in variants.conflicts([self.instance.provider_id], period=period):
+                self.add_error(None, message)
         return data
 
 

@@ -22,6 +22,7 @@ from django.urls import path, reverse
 from jeugdketen.accounts.access import has_perm, requires
 from jeugdketen.audit import log
 from jeugdketen.catalogus.models import Municipality, Provider
+from jeugdketen.contracten import variants
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contract
 from jeugdketen.monitoring.models import Budget
 
@@ -272,6 +273,11 @@ def _end_view(kind: Kind):
             end = form.cleaned_data["end"]
             if end < obj.start:
                 form.add_error("end", "De einddatum ligt voor de ingangsdatum.")
+            elif isinstance(obj, Contract) and (
+                clashes := variants.conflicts([obj.provider_id], period=(obj, obj.start, end))
+            ):
+                for message in clashes:  # SGGZ-VARIANT: a later end may overlap the next contract
+                    form.add_error("end", message)
             else:
                 with transaction.atomic():
                     obj.end = end

@@ -15,9 +15,17 @@ catalogue (``limits``) and a check each:
 - ``only_without`` (``GEEN-MAATREGEL``): preventive jeugdbescherming (49A01) is for when "nog geen
   maatregel is uitgesproken" (003, 4970-4971): refused beside a running OTS or voogdij. Only the
   new preventive toewijzing is refused; a measure the court imposes is never held up by it.
+- ``VERWIJZER-GI``: a GI refers only within a court measure (003, 113-116 and 5025-5027). A
+  referral with referrer 04 for a client without a running measure (a toewijzing of jeugdreclassering
+  or jeugdbescherming, JZ020 47 or 48, on the day of the referral) is signalled: the measure may be
+  known outside this chain (another municipality's), so the worker goes on with the reason.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
 
 from jeugdketen.regels import regel
 from jeugdketen.regels.register import applies
@@ -111,3 +119,45 @@ def check_without_measure(p: Proposal) -> list[Finding]:
                 )
             ]
     return []
+
+
+GI = "04"  # COD327: gecertificeerde instelling
+MEASURES = frozenset({"47", "48"})  # JZ020: jeugdreclassering, jeugdbescherming
+
+
+def _measure_on(p: Proposal, day: dt.date) -> bool:
+    """Whether a toewijzing of a measure (of any book) runs for the client on `day`."""
+    if p.known is not None:
+        rows = [t for t in p.known if (t.product_category or "") in MEASURES]
+        return any(
+            t.status != "ingetrokken" and t.begin <= day and (t.end is None or t.end >= day) for t in rows
+        )
+    if p.client is None or p.client.pk is None:
+        return False
+    return (
+        p.client.toewijzingen.filter(product_category__in=MEASURES, begin__lte=day)
+        .exclude(status="ingetrokken")
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .exists()
+    )
+
+
+@regel("VERWIJZER-GI")
+def check_gi_within_measure(p: Proposal) -> list[Finding]:
+    """Groningen: a GI refers only within a court measure; without one running, a signal."""
+    if p.product is None or p.referrer_code != GI or not applies("VERWIJZER-GI", p.region):
+        return []
+    if (p.product.category or "") in MEASURES:
+        return []  # the toewijzing of the measure itself is within it
+    day = p.referral_date or p.begin
+    if _measure_on(p, day):
+        return []
+    return [
+        Finding(
+            "VERWIJZER-GI",
+            f"Een gecertificeerde instelling verwijst alleen in het kader van een rechterlijke maatregel; "
+            f"de cliënt heeft op {day:%d-%m-%Y} geen lopende toewijzing van jeugdbescherming of "
+            "jeugdreclassering. Leg vast welke maatregel loopt (bijvoorbeeld van een andere gemeente).",
+            "6",
+        )
+    ]

@@ -48,6 +48,7 @@ class Proposal:
     end: dt.date | None = None
     referrer_code: str = ""
     referrer_agb: str = ""  # AGB code of the referrer (JW315 ZorgverlenerCode, or the referral's)
+    referral_date: dt.date | None = None  # the day of the referral, when one is recorded
     bridging: bool = False
     guardianship: bool = False
     replaces: object = None  # a toewijzing this one changes; excluded from combination checks

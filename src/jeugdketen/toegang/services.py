@@ -208,6 +208,7 @@ def allocate(
         end=end,
         referrer_code=referrer_code,
         referrer_agb=referral.referrer_agb if referral is not None else "",
+        referral_date=referral.date if referral is not None else None,
         bridging=bridging,
         guardianship=guardianship,
         requested_by_provider=bool(request_reference),

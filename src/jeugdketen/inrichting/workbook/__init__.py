@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from jeugdketen.accounts.access import region_ids
+from jeugdketen.contracten.variants import VariantConflict
 
 from ..setup import Plan, SheetPlan
 from .applying import apply as store
@@ -55,4 +56,6 @@ def run_book(book, *, user=None, apply: bool, source: str) -> Plan:
                 raise _Preview
     except _Preview:
         pass
+    except VariantConflict as conflict:  # a rule over the whole set-up: nothing was stored
+        return Plan([], [f"contractproducten: {conflict}"], [])
     return plan

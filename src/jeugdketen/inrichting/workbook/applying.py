@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jeugdketen.accounts.models import User
 from jeugdketen.catalogus.models import Municipality, Provider
-from jeugdketen.contracten import tariffs
+from jeugdketen.contracten import tariffs, variants
 from jeugdketen.contracten.models import AcceptanceExemption, ClientStop, Contract
 from jeugdketen.monitoring.models import Budget
 
@@ -110,6 +110,10 @@ def apply(records: Records, *, actor, source: str) -> tuple[list[Tally], list[Us
         else:
             tally.add(f"{label}: {outcome}", False, outcome != "ongewijzigd")
     tallies.append(tally)
+    # SGGZ-VARIANT also when only a contract's period changed (new lines were checked above)
+    touched = {r["agb"] for r in records.contracten}
+    if touched:
+        variants.ensure_one_variant(Provider.objects.filter(agb_code__in=touched).values_list("pk", flat=True))
 
     for sheet, model in (("clientenstops", ClientStop), ("vrijstellingen", AcceptanceExemption)):
         tally = Tally(sheet)
