@@ -12,10 +12,13 @@ import pytest
 
 from jeugdketen.accounts.models import Role, User
 from jeugdketen.catalogus.loader import data_files, load_file
-from jeugdketen.catalogus.models import Product, Provider, Region
+from jeugdketen.catalogus.models import Municipality, Product, Provider, Region
 from jeugdketen.contracten.models import Contract, ContractProduct, TariffChange
 from jeugdketen.contracten.tariffs import TariffRow, set_tariff, set_tariffs
 from jeugdketen.contracten.variants import VariantConflict, conflicts
+from jeugdketen.toegang.checks import Proposal, check_allocation, refusals
+from jeugdketen.toegang.models import Client
+from tests.toegang.rules_world import born
 
 NOB = "noordoost-brabant-2021"
 SGGZ_1, SGGZ_2, HOOG = "54001", "54B02", "54003"
@@ -39,7 +42,9 @@ def provider(db):
 
 
 def _contract(region, provider, reference, start, end=None):
-    return Contract.objects.create(provider=provider, region=region, reference=reference, start=start, end=end)
+    return Contract.objects.create(
+        provider=provider, region=region, reference=reference, start=start, end=end
+    )
 
 
 def _product(region, code):
@@ -47,7 +52,9 @@ def _product(region, code):
 
 
 def _line(contract, code, year=2024, amount="1.81"):
-    return set_tariff(contract, _product(contract.region, code), year, "regular", amount, actor=None, source="test")
+    return set_tariff(
+        contract, _product(contract.region, code), year, "regular", amount, actor=None, source="test"
+    )
 
 
 def test_the_next_contract_may_change_the_variant_the_day_after(brabant, provider):
@@ -109,8 +116,15 @@ def _sheets(*contracts, lines):
     return {
         "aanbieders": [["agb_code", "naam", "micro_onderneming"], ["75110001", "GGZ Praktijk", "nee"]],
         "contracten": [
-            ["contractnummer", "aanbieder_agb", "regio", "ingangsdatum", "einddatum", "acceptatieplicht",
-             "indirecte_tijd"],
+            [
+                "contractnummer",
+                "aanbieder_agb",
+                "regio",
+                "ingangsdatum",
+                "einddatum",
+                "acceptatieplicht",
+                "indirecte_tijd",
+            ],
             *contracts,
         ],  # fmt: skip
         "contractproducten": [["contractnummer", "productcode", "jaar", "tarief", "variant"], *lines],
@@ -173,12 +187,6 @@ def test_the_api_refuses_a_longer_period_that_overlaps(brabant, provider, client
 
 
 def test_an_allocation_of_a_variant_not_contracted_is_refused_by_contract(brabant, provider):
-    from tests.toegang.rules_world import born
-
-    from jeugdketen.catalogus.models import Municipality
-    from jeugdketen.toegang.checks import Proposal, check_allocation, refusals
-    from jeugdketen.toegang.models import Client
-
     gemeente = Municipality.objects.create(cbs_code="0796", name="'s-Hertogenbosch")
     gemeente.regions.add(brabant)
     _line(_contract(brabant, provider, "NOB-1", dt.date(2024, 1, 1)), SGGZ_1)

@@ -1,4 +1,4 @@
-"""Groningen: a GI refers only within a court measure (003, 5025-5027; 113-116). A referral by a GI
+"""Groningen: a GI refers only within a court measure (003, 5025-5027; 114-118). A referral by a GI
 (COD327 04) for a client without a running measure (jeugdreclassering or jeugdbescherming, JZ020
 47 or 48) on the day of the referral signals VERWIJZER-GI: the measure may be known outside this
 chain, so the worker goes on with a recorded reason, and monitoring counts it. Both sides of the

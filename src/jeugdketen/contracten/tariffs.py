@@ -100,7 +100,9 @@ def set_tariffs(rows: list[TariffRow], *, actor, source: str) -> list[str]:
     TariffChange.objects.bulk_create(history, batch_size=1000)
     # SGGZ-VARIANT: a new line may give a provider a second tariff variant; inside this
     # transaction, so a refusal stores nothing.
-    varying = {line.contract.provider_id for line in new_lines if (line.product.limits or {}).get(variants.KEY)}
+    varying = {
+        line.contract.provider_id for line in new_lines if (line.product.limits or {}).get(variants.KEY)
+    }
     if varying:
         variants.ensure_one_variant(varying)
     return outcomes

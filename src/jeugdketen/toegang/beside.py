@@ -15,7 +15,7 @@ catalogue (``limits``) and a check each:
 - ``only_without`` (``GEEN-MAATREGEL``): preventive jeugdbescherming (49A01) is for when "nog geen
   maatregel is uitgesproken" (003, 4970-4971): refused beside a running OTS or voogdij. Only the
   new preventive toewijzing is refused; a measure the court imposes is never held up by it.
-- ``VERWIJZER-GI``: a GI refers only within a court measure (003, 113-116 and 5025-5027). A
+- ``VERWIJZER-GI``: a GI refers only within a court measure (003, 114-118 and 5025-5027). A
   referral with referrer 04 for a client without a running measure (a toewijzing of jeugdreclassering
   or jeugdbescherming, JZ020 47 or 48, on the day of the referral) is signalled: the measure may be
   known outside this chain (another municipality's), so the worker goes on with the reason.

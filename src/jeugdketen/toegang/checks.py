@@ -30,7 +30,12 @@ from .ages import (
     check_stay_past_18_on_request,
 )
 from .awarded import check_awarded
-from .beside import check_gi_within_measure, check_samenloop, check_separate_diagnostics, check_without_measure
+from .beside import (
+    check_gi_within_measure,
+    check_samenloop,
+    check_separate_diagnostics,
+    check_without_measure,
+)
 from .casusregie import check_case_director
 from .durations import check_crisis_duration, check_duration, check_dyslexia_duration, check_product_duration
 from .intensity import check_intensity, check_monthly_unit

@@ -113,7 +113,9 @@ def apply(records: Records, *, actor, source: str) -> tuple[list[Tally], list[Us
     # SGGZ-VARIANT also when only a contract's period changed (new lines were checked above)
     touched = {r["agb"] for r in records.contracten}
     if touched:
-        variants.ensure_one_variant(Provider.objects.filter(agb_code__in=touched).values_list("pk", flat=True))
+        variants.ensure_one_variant(
+            Provider.objects.filter(agb_code__in=touched).values_list("pk", flat=True)
+        )
 
     for sheet, model in (("clientenstops", ClientStop), ("vrijstellingen", AcceptanceExemption)):
         tally = Tally(sheet)
