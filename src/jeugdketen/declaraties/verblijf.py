@@ -4,7 +4,9 @@ A JW323 line bills a month of etmalen as one number. Noordoost-Brabant's book sa
 days are billable (Bijlage 1, paragraph 3.2): a day on which the child was taken in before
 20:00, the day of departure at the end of care, and absence days only for the residential
 products it names and within its limits; no absence days for part-time stay, for the
-clinical stays A to HIC, or for respite. It also lets a provider bill a lighter clinical stay
+clinical stays A to HIC, or for respite; and part-time stay is a pattern of 7, 8 or 9 etmalen in
+14, so an etmaal beyond the 9th of a period of 14 is full stay, which a part-time toewijzing
+does not cover (:func:`pattern_start`). It also lets a provider bill a lighter clinical stay
 within the toewijzing of a heavier one (paragraph 3.3).
 
 The provider's register of stay days (:class:`~.models.Verblijfsdag`) is the account behind
