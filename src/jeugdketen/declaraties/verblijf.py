@@ -367,7 +367,8 @@ def judge_stay(context, verdict, tw) -> None:
     missing = (line.end - line.begin).days + 1 - len(period)
     if line.volume <= billable:
         return
-    # Respite and part-time stay are not continuous: a day at home is no finding, unless nothing else explains.
+    # Respite and part-time stay are not continuous: a day at home is no finding, unless nothing else
+    # explains.
     continuous = tw.code not in RESPITE and tw.code not in PART_TIME and pattern_start(tw, tw.code) is None
     if missing and applies("VERBLIJF-DAG", region) and (continuous or not refused):
         refused["VERBLIJF-DAG"] += missing
