@@ -206,8 +206,10 @@ def _weekend_foster(world) -> Product:
     return product
 
 
-def _stay(world, first: dt.date, last: dt.date):
-    tw = world.toewijzing(WEEKEND_FOSTER, volume=None, frequency="", begin=D(YEAR, 3, 1), start=D(YEAR, 3, 1))
+def _stay(world, first: dt.date, last: dt.date, end: dt.date = dt.date(YEAR, 12, 31)):
+    tw = world.toewijzing(
+        WEEKEND_FOSTER, volume=None, frequency="", begin=D(YEAR, 3, 1), end=end, start=D(YEAR, 3, 1)
+    )
     Verblijfsdag.objects.bulk_create(
         Verblijfsdag(provider=world.provider, toewijzing=tw, date=day.date, kind=A)
         for day in present(first, last)
@@ -226,6 +228,15 @@ def test_the_screen_shows_the_etmalen_beyond_the_pattern_as_not_billable(world, 
     Verblijfsdag.objects.filter(toewijzing=tw, date=D(YEAR, 3, 1)).delete()
     page = client.get(f"/declaraties/verblijf/{tw.pk}/?maand={YEAR}-03").content.decode()
     assert f"({RULE})" not in page and "9 declarabele dagen" in page and "9 van 14<" in page
+
+
+def test_the_screen_shows_a_last_period_cut_short_by_the_toewijzings_end(world, client):
+    _weekend_foster(world)
+    tw = _stay(world, D(YEAR, 3, 29), D(YEAR, 4, 4), end=D(YEAR, 4, 4))
+    client.force_login(User.objects.create(username="zorg", role=Role.AANBIEDER, provider=world.provider))
+    page = client.get(f"/declaraties/verblijf/{tw.pk}/?maand={YEAR}-04").content.decode()
+    assert "29-03-2025 t/m 04-04-2025" in page and "7 van 7<" in page and "4 declarabele dagen" in page
+    assert f"({RULE})" not in page and "12-04-2025" not in page
 
 
 def test_a_jw323_of_ten_etmalen_in_fourteen_is_refused_and_of_nine_accepted(world):

@@ -197,21 +197,27 @@ def _beyond_pattern(days: list[Day], result: dict, pattern_from: dt.date) -> Non
             result[day.date] = "VERBLIJF-DEELTIJD-PATROON"
 
 
-def periods(days: list[Day], result: dict, pattern_from: dt.date, first: dt.date, last: dt.date) -> list:
-    """The periods of 14 etmalen that touch ``first``..``last``: (begin, end, etmalen at the
-    provider that count towards the pattern), for the screen."""
+def periods(
+    days: list[Day], result: dict, pattern_from: dt.date, first: dt.date, last: dt.date, until: dt.date | None
+) -> list[tuple[dt.date, dt.date, int, int]]:
+    """The periods of 14 etmalen that touch ``first``..``last``, for the screen: (begin, end,
+    etmalen at the provider that count towards the pattern, days in the period). ``until``, the
+    toewijzing's end, cuts the last period short (its limit stays 9)."""
+    if until is not None:
+        last = min(last, until)
     counted: Counter = Counter()
     for day in days:
-        if day.kind != Verblijfsdag.Kind.AFWEZIG and day.date >= pattern_from:
-            rule = result.get(day.date)
-            if rule is None or rule == "VERBLIJF-DEELTIJD-PATROON":
-                counted[(day.date - pattern_from).days // PATTERN_DAYS] += 1
-    start = max((first - pattern_from).days // PATTERN_DAYS, 0)
-    end = (last - pattern_from).days // PATTERN_DAYS
+        at_provider = day.kind != Verblijfsdag.Kind.AFWEZIG and day.date >= pattern_from
+        if at_provider and result.get(day.date) in (None, "VERBLIJF-DEELTIJD-PATROON"):
+            counted[(day.date - pattern_from).days // PATTERN_DAYS] += 1
     shown = []
-    for period in range(start, end + 1):
+    first_period = max((first - pattern_from).days // PATTERN_DAYS, 0)
+    for period in range(first_period, (last - pattern_from).days // PATTERN_DAYS + 1):
         begin = pattern_from + dt.timedelta(days=period * PATTERN_DAYS)
-        shown.append((begin, begin + dt.timedelta(days=PATTERN_DAYS - 1), counted[period]))
+        end = begin + dt.timedelta(days=PATTERN_DAYS - 1)
+        if until is not None:
+            end = min(end, until)
+        shown.append((begin, end, counted[period], (end - begin).days + 1))
     return shown
 
 
@@ -367,9 +373,9 @@ def judge_stay(context, verdict, tw) -> None:
     missing = (line.end - line.begin).days + 1 - len(period)
     if line.volume <= billable:
         return
-    # Respite and part-time stay are not continuous: a day at home is no finding, unless nothing else
-    # explains.
-    continuous = tw.code not in RESPITE and tw.code not in PART_TIME and pattern_start(tw, tw.code) is None
+    # Respite and a part-time stay held to its pattern are not continuous: a day at home is no
+    # finding, unless nothing else explains.
+    continuous = tw.code not in RESPITE and pattern_start(tw, tw.code) is None
     if missing and applies("VERBLIJF-DAG", region) and (continuous or not refused):
         refused["VERBLIJF-DAG"] += missing
     for rule, count in sorted(refused.items()):

@@ -110,7 +110,11 @@ def stay_register_view(request, pk: int):
             "rows": shown,
             "billable": sum(1 for row in shown if row["rule"] is None),
             "stays": stays,
-            "periods": verblijf.periods(days, verdicts, pattern_from, month, last) if pattern_from else [],
+            "periods": (
+                verblijf.periods(days, verdicts, pattern_from, month, last, toewijzing.end)
+                if pattern_from
+                else []
+            ),
             "pattern_most": verblijf.PATTERN_MOST,
         },
         status=422 if request.method == "POST" else 200,
