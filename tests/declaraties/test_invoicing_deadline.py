@@ -66,3 +66,15 @@ def test_no_invoicing_task_without_the_contract_or_without_care(world):
     world.toewijzing("50B05", start=None)  # no care started
     world.toewijzing("50B05", start=D(YEAR, 4, 1))  # care starts after March
     assert open_invoice_tasks(D(YEAR, 3, 1)) == 1  # the first toewijzing, now under the contract
+
+
+def test_a_bill_closes_the_task_of_its_own_month_and_toewijzing_only(world):
+    world.under_midden_limburg()
+    billed = world.toewijzing("50B05")
+    world.toewijzing("50B05")  # another toewijzing with open tasks of both months
+    open_invoice_tasks(D(YEAR, 3, 1))
+    open_invoice_tasks(D(YEAR, 4, 1))
+    assert Task.objects.filter(kind="factuur").count() == 4
+    process_jw323(world.jw323([world.line(billed, month=3, volume=10)]), received_on=D(YEAR, 4, 10))
+    closed = Task.objects.filter(kind="factuur", done_on__isnull=False)
+    assert list(closed.values_list("toewijzing", "start")) == [(billed.pk, D(YEAR, 3, 31))]

@@ -176,7 +176,11 @@ def process_jw323(
         )  # fmt: skip
         _store(declaratie, verdicts, today)
         # The invoice for these months is in: the contract's invoicing tasks close (TERMIJN-FACTUUR).
-        close_billed([(v.toewijzing_id, v.line.begin) for v in verdicts if v.line.debit_credit == "D"], today)
+        close_billed(
+            [(v.toewijzing_id, v.line.begin) for v in verdicts if v.line.debit_credit == "D"],
+            today,
+            provider_id=provider.pk,
+        )
         transaction.on_commit(
             lambda: signals.declaration_judged.send(sender=Declaratie, declaratie=declaratie)
         )

@@ -80,6 +80,11 @@ RULES: dict[str, Rule] = {
         Rule("VERBLIJF-DAG", "9321", "Een verblijfsdag telt als de jeugdige vóór 20:00 is opgenomen"),
         Rule("VERBLIJF-AFWEZIG", "9321", "Afwezigheidsdagen zijn declarabel binnen de grenzen van het boek"),
         Rule("VERBLIJF-DEELTIJD", "9321", "Bij deeltijdverblijf zijn niet geleverde dagen niet declarabel"),
+        Rule(
+            "VERBLIJF-DEELTIJD-PATROON",
+            "9321",
+            "Bij deeltijdverblijf zijn ten hoogste 9 etmalen per periode van 14 etmalen declarabel",
+        ),
         Rule("VERBLIJF-KLINISCH", "9321", "Bij verblijfsprestatie A t/m HIC telt alleen een geleverde dag"),
         Rule("VERBLIJF-RESPIJT", "9321", "Bij respijtzorg worden afwezigheidsdagen niet betaald"),
         Rule(

@@ -4,7 +4,9 @@ A JW323 line bills a month of etmalen as one number. Noordoost-Brabant's book sa
 days are billable (Bijlage 1, paragraph 3.2): a day on which the child was taken in before
 20:00, the day of departure at the end of care, and absence days only for the residential
 products it names and within its limits; no absence days for part-time stay, for the
-clinical stays A to HIC, or for respite. It also lets a provider bill a lighter clinical stay
+clinical stays A to HIC, or for respite; and part-time stay is a pattern of 7, 8 or 9 etmalen in
+14, so an etmaal beyond the 9th of a period of 14 is full stay, which a part-time toewijzing
+does not cover (:func:`pattern_start`). It also lets a provider bill a lighter clinical stay
 within the toewijzing of a heavier one (paragraph 3.3).
 
 The provider's register of stay days (:class:`~.models.Verblijfsdag`) is the account behind
@@ -53,6 +55,13 @@ WEEKEND_LEAVE = 2  # days of weekend leave per week (Monday to Sunday), and at m
 # week is part-time stay, whatever its product (verblijf specialistisch "ook in deeltijd").
 PART_TIME_PER_WEEK = 4
 PER_WEEK = "2"  # WJ757 frequency code
+# Part-time stay is an average pattern over 14 etmalen with 7, 8 or 9 at the provider (3.2): the
+# etmalen of each fixed period of 14 from the toewijzing's begin beyond the 9th are full stay.
+PATTERN_DAYS = 14
+PATTERN_MOST = 9
+# Weekend foster care is part-time by its name, whatever its toewijzing says; 44A30 ("Fasehuis /
+# deeltijdverblijf") is also a phase house with 24-hour supervision, so only its toewijzing tells.
+PART_TIME_BY_NAME = {"43A62"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +165,62 @@ def is_part_time(tw) -> bool:
     )
 
 
+def pattern_start(tw, code: str) -> dt.date | None:
+    """The first day of the first period of 14 etmalen of a part-time stay, or None when the
+    stay is not part-time by its toewijzing (at most 4 etmalen a week) or its name (43A62).
+
+    The periods are fixed from the toewijzing's begin: the pattern "herhaalt zich tweewekelijks",
+    so every period of 14 holds one whole turn of it, and each day belongs to one period only.
+    """
+    if tw.unit != ETMAAL or not (is_part_time(tw) or code in PART_TIME_BY_NAME):
+        return None
+    return tw.begin
+
+
+def _beyond_pattern(days: list[Day], result: dict, pattern_from: dt.date) -> None:
+    """Mark the billable etmalen of each period of 14 beyond the 9th, in the order of the days.
+
+    Counting in date order makes a month's verdict independent of the days after it, so a
+    period that runs into the next month refuses the same days whichever line comes first.
+    """
+    present: Counter = Counter()
+    for day in days:
+        if (
+            day.kind == Verblijfsdag.Kind.AFWEZIG
+            or result.get(day.date) is not None
+            or day.date < pattern_from
+        ):
+            continue
+        period = (day.date - pattern_from).days // PATTERN_DAYS
+        present[period] += 1
+        if present[period] > PATTERN_MOST:
+            result[day.date] = "VERBLIJF-DEELTIJD-PATROON"
+
+
+def periods(
+    days: list[Day], result: dict, pattern_from: dt.date, first: dt.date, last: dt.date, until: dt.date | None
+) -> list[tuple[dt.date, dt.date, int, int]]:
+    """The periods of 14 etmalen that touch ``first``..``last``, for the screen: (begin, end,
+    etmalen at the provider that count towards the pattern, days in the period). ``until``, the
+    toewijzing's end, cuts the last period short (its limit stays 9)."""
+    if until is not None:
+        last = min(last, until)
+    counted: Counter = Counter()
+    for day in days:
+        at_provider = day.kind != Verblijfsdag.Kind.AFWEZIG and day.date >= pattern_from
+        if at_provider and result.get(day.date) in (None, "VERBLIJF-DEELTIJD-PATROON"):
+            counted[(day.date - pattern_from).days // PATTERN_DAYS] += 1
+    shown = []
+    first_period = max((first - pattern_from).days // PATTERN_DAYS, 0)
+    for period in range(first_period, (last - pattern_from).days // PATTERN_DAYS + 1):
+        begin = pattern_from + dt.timedelta(days=period * PATTERN_DAYS)
+        end = begin + dt.timedelta(days=PATTERN_DAYS - 1)
+        if until is not None:
+            end = min(end, until)
+        shown.append((begin, end, counted[period], (end - begin).days + 1))
+    return shown
+
+
 def verdicts(
     code: str,
     days: list[Day],
@@ -163,11 +228,13 @@ def verdicts(
     stay_start: dt.date | None,
     holiday_used: Counter,
     part_time: bool = False,
+    pattern_from: dt.date | None = None,
 ) -> dict:
     """Per registered day: None when billable, else the id of the rule that keeps it from being billed.
 
     ``holiday_used`` counts the child's paid holiday days per year and is updated, so the yearly
-    limit holds over all the child's residential toewijzingen.
+    limit holds over all the child's residential toewijzingen. ``pattern_from``: the begin of the
+    periods of 14 etmalen of a part-time stay (:func:`pattern_start`), None for any other stay.
     """
     result: dict[dt.date, str | None] = {}
     spell_reason, spell, previous = "", 0, None
@@ -203,6 +270,8 @@ def verdicts(
             if day.reason == Verblijfsdag.Reason.WEEKENDVERLOF:
                 week_leave[week] += 1
         result[day.date] = rule
+    if pattern_from is not None:
+        _beyond_pattern(days, result, pattern_from)
     return result
 
 
@@ -227,6 +296,7 @@ def _client_verdicts(context, client_id: int) -> dict[int, dict]:
             stay_start=context.first_start.get(tw.id),
             holiday_used=holiday_used,
             part_time=is_part_time(tw),
+            pattern_from=pattern_start(tw, tw.code),
         )
     context.stay_verdicts[client_id] = result
     return result
@@ -236,6 +306,7 @@ TEXTS = {
     "VERBLIJF-DAG": "dagen zonder opname vóór 20:00 of zonder verblijf in het register",
     "VERBLIJF-AFWEZIG": "afwezigheidsdagen boven de grenzen van het productenboek",
     "VERBLIJF-DEELTIJD": "niet geleverde dagen bij deeltijdverblijf",
+    "VERBLIJF-DEELTIJD-PATROON": "etmalen boven 9 per 14 etmalen bij deeltijdverblijf (volledig verblijf)",
     "VERBLIJF-KLINISCH": "niet geleverde dagen bij een klinische verblijfsprestatie",
     "VERBLIJF-RESPIJT": "afwezigheidsdagen bij respijtzorg",
     "RESPIJT-VERTREK": "dagen van vertrek bij logeren (nooit een etmaal)",
@@ -279,7 +350,7 @@ def judge_days_of_care(context, verdict, tw) -> bool:
 
 
 @regel("VERBLIJF-DAG", "VERBLIJF-AFWEZIG", "VERBLIJF-DEELTIJD", "VERBLIJF-KLINISCH", "VERBLIJF-RESPIJT")
-@regel("RESPIJT-VERTREK")
+@regel("RESPIJT-VERTREK", "VERBLIJF-DEELTIJD-PATROON")
 def judge_stay(context, verdict, tw) -> None:
     """Refuse a line of etmalen that counts more days than the register of stay days allows.
 
@@ -302,8 +373,10 @@ def judge_stay(context, verdict, tw) -> None:
     missing = (line.end - line.begin).days + 1 - len(period)
     if line.volume <= billable:
         return
-    # Respite is not a continuous stay: a day without logeren is no finding, unless nothing else explains.
-    if missing and applies("VERBLIJF-DAG", region) and (tw.code not in RESPITE or not refused):
+    # Respite and a part-time stay held to its pattern are not continuous: a day at home is no
+    # finding, unless nothing else explains.
+    continuous = tw.code not in RESPITE and pattern_start(tw, tw.code) is None
+    if missing and applies("VERBLIJF-DAG", region) and (continuous or not refused):
         refused["VERBLIJF-DAG"] += missing
     for rule, count in sorted(refused.items()):
         verdict.reject(

@@ -3,7 +3,8 @@
 One row per day: present (with the time of arrival on a first day), the day of departure (with
 its time), or absent (with the reason, and whether the municipality agreed). The judgement of a
 bill line of etmalen counts the billable days of this register (:mod:`.verblijf`); the screen
-shows per day whether it is billable and, if not, which rule says so.
+shows per day whether it is billable and, if not, which rule says so, and for a part-time stay
+the etmalen at the provider in each period of 14 that touches the month.
 """
 
 from __future__ import annotations
@@ -81,12 +82,16 @@ def stay_register_view(request, pk: int):
     records = list(toewijzing.stay_days.order_by("date"))
     days = [verblijf.Day(r.date, r.kind, r.arrived_at, r.reason, r.agreed, r.left_at) for r in records]
     region = toewijzing.product.region.slug if toewijzing.product else ""
+    pattern_from = verblijf.pattern_start(toewijzing, toewijzing.product_code or "")
+    if not applies("VERBLIJF-DEELTIJD-PATROON", region):
+        pattern_from = None
     verdicts = verblijf.verdicts(
         toewijzing.product_code or "",
         days,
         stay_start=toewijzing.begin,
         holiday_used=Counter(),
         part_time=verblijf.is_part_time(toewijzing),
+        pattern_from=pattern_from,
     )
     shown = []
     for record in records:
@@ -105,6 +110,12 @@ def stay_register_view(request, pk: int):
             "rows": shown,
             "billable": sum(1 for row in shown if row["rule"] is None),
             "stays": stays,
+            "periods": (
+                verblijf.periods(days, verdicts, pattern_from, month, last, toewijzing.end)
+                if pattern_from
+                else []
+            ),
+            "pattern_most": verblijf.PATTERN_MOST,
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -66,23 +66,24 @@ def open_invoice_tasks(month: dt.date) -> int:
     return len(tasks)
 
 
-def close_billed(billed: list[tuple[int, dt.date]], done_on: dt.date) -> int:
-    """Closes the invoicing tasks of (toewijzing id, any day of the month of care) pairs.
+def close_billed(billed: list[tuple[int, dt.date]], done_on: dt.date, *, provider_id: int) -> int:
+    """Closes the provider's invoicing tasks of (toewijzing id, any day of the month of care) pairs.
 
-    One UPDATE for all months of a declaration, in chunks under the database's parameter limit.
+    One read of the provider's open invoicing tasks of those months, then one UPDATE by key per
+    chunk of the tasks that match: a declaration whose months have no open task sends no list of
+    its toewijzingen to the database at all.
     """
     per_month: dict[dt.date, set[int]] = defaultdict(set)
     for tw_id, day in billed:
         if tw_id is not None:
             per_month[month_end(day)].add(tw_id)
-    pairs = [(last, tw_id) for last, tw_ids in sorted(per_month.items()) for tw_id in sorted(tw_ids)]
+    if not per_month:
+        return 0
+    open_tasks = Task.objects.filter(
+        kind=KIND, provider_id=provider_id, start__in=sorted(per_month), done_on__isnull=True
+    ).values_list("pk", "toewijzing_id", "start")
+    due = [pk for pk, tw_id, last in open_tasks if tw_id in per_month[last]]
     closed = 0
-    for index in range(0, len(pairs), CHUNK):
-        chunk: dict[dt.date, list[int]] = defaultdict(list)
-        for last, tw_id in pairs[index : index + CHUNK]:
-            chunk[last].append(tw_id)
-        months = Q()
-        for last, ids in chunk.items():
-            months |= Q(start=last, toewijzing_id__in=ids)
-        closed += Task.objects.filter(months, kind=KIND, done_on__isnull=True).update(done_on=done_on)
+    for index in range(0, len(due), CHUNK):
+        closed += Task.objects.filter(pk__in=due[index : index + CHUNK]).update(done_on=done_on)
     return closed
