@@ -200,3 +200,17 @@ def test_an_allocation_of_a_variant_not_contracted_is_refused_by_contract(braban
     assert [f.rule for f in refusals(check_allocation(proposal(SGGZ_1)))] == []
     for code in (SGGZ_2, HOOG):
         assert [f.rule for f in refusals(check_allocation(proposal(code)))] == ["CONTRACT"], code
+
+
+def test_the_contract_screen_refuses_an_earlier_start_that_overlaps(brabant, provider, client):
+    first = _contract(brabant, provider, "NOB-1", dt.date(2023, 1, 1), END_2024)
+    _line(first, SGGZ_1)
+    second = _contract(brabant, provider, "NOB-2", END_2024 + dt.timedelta(days=1))
+    _line(second, SGGZ_2, year=2025)
+    web = _beheer(client, brabant)
+    url = f"/inrichting/contracten/{second.pk}/wijzigen/"
+    response = web.post(url, {"start": "2024-12-31", "end": ""})
+    assert response.status_code == 200 and "één tariefvariant SGGZ" in response.content.decode()
+    second.refresh_from_db()
+    assert second.start == END_2024 + dt.timedelta(days=1)
+    assert web.post(url, {"start": "2025-02-01", "end": ""}).status_code == 302
