@@ -23,7 +23,7 @@ _numbers = itertools.count(500)
 
 
 class RegionWorld:
-    def __init__(self, slug: str, *, contract_start=dt.date(2015, 1, 1), contract_end=None):
+    def __init__(self, slug: str, *, contract_start=dt.date(2015, 1, 1), contract_end=None, agb=None):
         if not Region.objects.filter(slug=slug).exists():
             load_file(next(path for path in data_files() if path.stem == slug))  # only the book needed
         self.region = Region.objects.get(slug=slug)
@@ -31,6 +31,9 @@ class RegionWorld:
         self.gemeente, _ = Municipality.objects.get_or_create(cbs_code=code, defaults={"name": name})
         self.gemeente.regions.add(self.region)
         self.provider, _ = Provider.objects.get_or_create(name=f"Testaanbieder {slug}")
+        if agb is not None:  # the provider's AGB code, for the rules and screens that read it
+            self.provider.agb_code = agb
+            self.provider.save(update_fields=["agb_code"])
         self.contract = Contract.objects.create(
             provider=self.provider, region=self.region, start=contract_start, end=contract_end
         )

@@ -27,10 +27,7 @@ AMBULANT = "45A04"
 
 @pytest.fixture
 def groningen(db):
-    world = RegionWorld("groningen-2016")
-    world.provider.agb_code = "87654322"
-    world.provider.save()
-    return world
+    return RegionWorld("groningen-2016", agb="87654322")
 
 
 def _product(world, code):

@@ -19,18 +19,12 @@ PRODUCT = "Behandeling individueel- zwaar JGGZ"
 
 @pytest.fixture
 def limburg(db):
-    world = RegionWorld("midden-limburg-oost-2020")
-    world.provider.agb_code = "94061234"
-    world.provider.save()
-    return world
+    return RegionWorld("midden-limburg-oost-2020", agb="94061234")
 
 
 @pytest.fixture
 def alkmaar(db):
-    world = RegionWorld("alkmaar-2023")
-    world.provider.agb_code = "94065678"
-    world.provider.save()
-    return world
+    return RegionWorld("alkmaar-2023", agb="94065678")
 
 
 def _rules(world, referrer_agb, provider=None):

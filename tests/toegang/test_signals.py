@@ -20,10 +20,7 @@ EED = "Ernstige Enkelvoudige Dyslexie (EED)"
 
 @pytest.fixture
 def groningen(db):
-    world = RegionWorld("groningen-2016")
-    world.provider.agb_code = "87654321"
-    world.provider.save()
-    return world
+    return RegionWorld("groningen-2016", agb="87654321")
 
 
 def _allocate(world, client, **extra):
