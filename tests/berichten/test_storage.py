@@ -45,3 +45,22 @@ def test_a_large_message_reads_back_exactly():
         identification="LZ4", dagtekening=dt.date(2026, 1, 5), xml=xml,
     )  # fmt: skip
     assert Message.objects.get(pk=stored.pk).xml == xml
+
+
+def test_a_message_is_found_by_its_key_without_ordering():
+    """``identified`` asks the unique index for its one row: no ORDER BY that could lead the
+    planner to walk the table in ``created`` order instead."""
+    from django.test.utils import CaptureQueriesContext
+
+    from jeugdketen.berichten.models import Message
+
+    key = {"direction": Message.Direction.OUT, "code": "JW301", "sender": "0001", "identification": "K1"}
+    stored = Message.objects.create(**key, receiver="12345678", dagtekening=dt.date(2026, 1, 5), xml="<x/>")
+    Message.objects.create(
+        **{**key, "identification": "K2"}, receiver="12345678", dagtekening=dt.date(2026, 1, 5), xml="<x/>"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        found = Message.objects.identified(*key.values())
+    assert found == stored
+    assert len(queries) == 1 and "ORDER BY" not in queries[0]["sql"].upper()
+    assert Message.objects.identified(Message.Direction.IN, "JW301", "0001", "K1") is None

@@ -69,3 +69,16 @@ def test_demo_is_deterministic_and_valid(world, schemas, xsd_dir, monkeypatch):
     assert [c[1:] for c in first[0]] == [c[1:] for c in second[0]]
     assert [t[1:] for t in first[1]] == [t[1:] for t in second[1]]
     assert first[2] == second[2]
+
+
+def test_the_demo_on_a_database_without_product_books_says_to_run_init(db):
+    """A fresh database without `jeugdketen init`: a clear error, no traceback, nothing stored."""
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    from jeugdketen.catalogus.models import Region
+
+    Region.objects.all().delete()
+    with pytest.raises(CommandError, match="run `jeugdketen init` first"):
+        call_command("demo", youths=3, months=1, today=TODAY)
+    assert not Client.objects.exists()

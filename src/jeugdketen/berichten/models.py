@@ -9,6 +9,16 @@ from __future__ import annotations
 from django.db import models
 
 
+class MessageQuerySet(models.QuerySet):
+    def identified(self, direction: str, code: str, sender: str, identification: str) -> Message | None:
+        """The one message with this key (constraint ``message_identified_once``), or None.
+
+        Unordered on purpose: with an ORDER BY the planner may walk another index in that order
+        and filter, instead of asking the unique index for its one row."""
+        found = self.filter(direction=direction, code=code, sender=sender, identification=identification)
+        return next(iter(found.order_by()[:1]), None)
+
+
 class Message(models.Model):
     class Direction(models.TextChoices):
         IN = "in", "Ontvangen"
@@ -53,6 +63,8 @@ class Message(models.Model):
     )
     next_attempt = models.DateTimeField(null=True, blank=True, help_text="Not retried before this moment")
     delivered = models.DateTimeField(null=True, blank=True)
+
+    objects = MessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["created", "id"]

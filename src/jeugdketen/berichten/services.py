@@ -190,10 +190,9 @@ def deliver(message: Message, *, today: dt.date | None = None) -> Outcome:
 
 def _delivered_before(message: Message) -> Outcome:
     """What the receiver made of a message delivered earlier; nothing is produced again."""
-    received = Message.objects.filter(
-        direction=Message.Direction.IN, code=message.code, sender=message.sender,
-        identification=message.identification,
-    ).first()  # fmt: skip
+    received = Message.objects.identified(
+        Message.Direction.IN, message.code, message.sender, message.identification
+    )
     verdict = list(received.verdict or []) if received is not None else []
     accepted = bool(received.accepted) if received is not None else False
     return Outcome(received, message.code, accepted, verdict, [], duplicate=True)
@@ -334,12 +333,9 @@ def _retour_fields(header: Header, document: Document) -> dict:
         for node in document.root.iter()
         if isinstance(node.tag, str) and local_name(node.tag) == "RetourCode"
     ]
-    original = Message.objects.filter(
-        direction=Message.Direction.OUT,
-        code=ANSWERS[header.code],
-        identification=header.identification,
-        sender=header.sender,
-    ).first()
+    original = Message.objects.identified(
+        Message.Direction.OUT, ANSWERS[header.code], header.sender, header.identification
+    )
     return {
         "in_reply_to": original,
         "client_id": original.client_id if original else None,

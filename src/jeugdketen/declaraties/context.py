@@ -178,6 +178,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
     used_amount: dict[int, int] = defaultdict(int)
     for tw_id, dc, volume, amount in (
         Prestatie.objects.filter(toewijzing_id__in=tw_ids, accepted=True)
+        .order_by()  # grouped: no join to the declaration for its ordering
         .values("toewijzing_id", "debit_credit")
         .annotate(volume=Sum("volume"), amount=Sum("amount_cents"))
         .values_list("toewijzing_id", "debit_credit", "volume", "amount")
@@ -192,6 +193,7 @@ def load_context(provider, municipality, lines: list[Line]) -> Context:
             Prestatie.objects.filter(
                 client_id__in=among(client_ids, "bigint"), product_id__in=capped, accepted=True
             )
+            .order_by()
             .annotate(year=ExtractYear("begin"))
             .values("client_id", "product_id", "toewijzing_id", "year", "unit", "debit_credit")
             .annotate(volume=Sum("volume"))

@@ -294,10 +294,9 @@ def receive_jw325(document: Document, *, data: bytes, report, received_on: dt.da
     with transaction.atomic():
         provider = Provider.objects.filter(agb_code=receiver).first() if receiver else None
         municipality = Municipality.objects.filter(cbs_code=sender).first() if sender else None
-        question = Message.objects.filter(
-            direction=Message.Direction.IN, code="JW323", sender=receiver,
-            identification=values.get("DeclaratieIdentificatie", ""),
-        ).first()  # fmt: skip
+        question = Message.objects.identified(
+            Message.Direction.IN, "JW323", receiver, values.get("DeclaratieIdentificatie", "")
+        )
         try:
             with transaction.atomic():
                 message = Message.objects.create(

@@ -220,6 +220,10 @@ def _region_sheets(demo: DemoRegion, providers: list[Provider], last_year: int, 
     return sheets
 
 
+class MissingBooks(LookupError):
+    """The demo builds on the loaded product books; ``jeugdketen init`` loads them."""
+
+
 @transaction.atomic
 def ensure_region(*, first_year: int = 2020, last_year: int | None = None, provider_limit: int | None = None):
     """Municipalities, provider AGB codes and contracts of every demo region; returns
@@ -231,6 +235,11 @@ def ensure_region(*, first_year: int = 2020, last_year: int | None = None, provi
     """
     from jeugdketen.inrichting.workbook import run_rows
 
+    missing = sorted({demo.slug for demo in REGIONS} - set(Region.objects.values_list("slug", flat=True)))
+    if missing:
+        raise MissingBooks(
+            f"the product books of {', '.join(missing)} are not loaded: run `jeugdketen init` first"
+        )
     last_year = last_year or dt.date.today().year
     providers = _groningen_providers(provider_limit)
     _give_agb_codes(providers)

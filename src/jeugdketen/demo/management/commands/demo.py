@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from jeugdketen.demo.build import DEMO_PASSWORD, REAL_STORIES, build, create_users, users_enabled
-from jeugdketen.demo.region import ensure_region
+from jeugdketen.demo.region import MissingBooks, ensure_region
 from jeugdketen.toegang.models import Client
 
 
@@ -29,7 +29,13 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="only build when no clients exist")
         parser.add_argument("--with-users", action="store_true", help="create one demo account per role")
 
-    def handle(self, *args, youths, months, seed, today, real_stories, if_empty, with_users, **options):
+    def handle(self, *args, **options):
+        try:
+            self._build(**options)
+        except MissingBooks as error:
+            raise CommandError(str(error)) from error
+
+    def _build(self, *, youths, months, seed, today, real_stories, if_empty, with_users, **options):
         if if_empty and Client.objects.exists():
             self.stdout.write("demo: er zijn al cliënten; niets gedaan")
         else:
