@@ -239,7 +239,6 @@ def test_other_absence_only_when_the_municipality_agreed():
 
 
 NO_ABSENCE_PAY = [
-    ("44A30", "VERBLIJF-DEELTIJD"),
     ("54Z04", "VERBLIJF-KLINISCH"),
     ("43A11", "VERBLIJF-RESPIJT"),
 ]
@@ -258,6 +257,34 @@ def test_one_day_absent_is_not_paid_even_when_agreed(code, rule):
     register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
     assert rules(ctx, march(31, code)) == [rule]
     assert rules(ctx, march(30, code)) == []
+
+
+def _weekend_foster(special: dict[dt.date, Day]) -> Context:
+    """Weekend foster care (43A62, part-time by its name) from 1 to 9 March (so a line of those days
+    is a whole period, TR388): 9 etmalen registered, within the pattern's first period of 14,
+    except the days in `special`."""
+    ctx = residential("43A62", begin=MARCH)
+    ctx.toewijzingen["100001"].end = D(2023, 3, 9)
+    ctx.stay_days[1] = [special.get(day, Day(day, A)) for day in (D(2023, 3, n) for n in range(1, 10))]
+    return ctx
+
+
+def _first_nine(volume: int) -> Line:
+    return Line(
+        position=1, bsn="999990019", reference="V1", previous_reference="", toewijzing_number="100001",
+        product_category="43", product_code="43A62", begin=MARCH, end=D(2023, 3, 9), volume=volume,
+        unit="14", tariff_cents=13163, amount_cents=volume * 13163, debit_credit="D",
+    )  # fmt: skip
+
+
+def test_part_time_stay_with_every_day_present_is_paid():
+    assert rules(_weekend_foster({}), _first_nine(9)) == []
+
+
+def test_part_time_stay_with_one_day_absent_is_not_paid_for_it_even_when_agreed():
+    ctx = _weekend_foster(absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
+    assert rules(ctx, _first_nine(9)) == ["VERBLIJF-DEELTIJD"]
+    assert rules(ctx, _first_nine(8)) == []
 
 
 # --- part-time by the toewijzing: at most 4 etmalen a week is not full stay (above 4½ it is)
@@ -284,6 +311,26 @@ def test_a_stay_of_five_etmalen_a_week_is_full_stay_and_its_holiday_is_paid():
 
 def test_a_stay_of_four_etmalen_a_week_is_part_time_and_its_absence_is_not_paid():
     assert _weekly(4) == "VERBLIJF-DEELTIJD"
+
+
+def test_a_fasehuis_as_full_stay_is_paid_its_holiday_like_any_verblijf_basis():
+    """44A30 "Fasehuis / deeltijdverblijf" is verblijf basis (Tabel 10) with 24-hour supervision:
+    3.2 pays its absence within the limits, unless its toewijzing makes it part-time."""
+    ctx = residential("44A30")
+    register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE))
+    assert rules(ctx, march(31, "44A30")) == []
+    register(ctx, absent(D(2023, 3, 6), 1, R.OVERIG))  # not a kind of absence 3.2 pays
+    assert rules(ctx, march(31, "44A30")) == ["VERBLIJF-AFWEZIG"]
+
+
+def test_a_fasehuis_allocated_four_etmalen_a_week_is_part_time_and_its_absence_is_not_paid():
+    ctx = residential("44A30")
+    tw = ctx.toewijzingen["100001"]
+    tw.volume, tw.frequency = 4, "2"
+    register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
+    assert "VERBLIJF-DEELTIJD" in rules(ctx, march(31, "44A30"))
+    tw.volume = 5
+    assert "VERBLIJF-DEELTIJD" not in rules(ctx, march(31, "44A30"))
 
 
 def test_a_part_time_toewijzing_refuses_the_absence_on_the_bill_line():

@@ -34,13 +34,13 @@ ETMAAL = "14"
 EIGHT_PM = dt.time(20, 0)
 
 # Noordoost-Brabant product codes, by what the book says of their absence days (3.2).
-# Verblijf basis, specialistisch and intensief: absence is paid within the limits.
-ABSENCE_PAID = {"44A27", "44A28", "43A36", "43A38", "43B38", "43B37", "54013", "54014"}
+# Verblijf basis, specialistisch and intensief: absence is paid within the limits. 44A30
+# "Fasehuis / deeltijdverblijf" is verblijf basis (Tabel 10) with 24-hour supervision: a full
+# stay unless its toewijzing makes it part-time (at most 4 etmalen a week, see is_part_time).
+ABSENCE_PAID = {"44A27", "44A28", "44A30", "43A36", "43A38", "43B38", "43B37", "54013", "54014"}
 # The eight clinical stays (A to HIC) and clinical addiction care: only days delivered.
 CLINICAL = ["54Z01", "54Z02", "54Z03", "54Z04", "54Z05", "54Z06", "54Z07", "54Z08"]  # light to heavy
 ACTUAL_ONLY = set(CLINICAL) | {"43B50", "43B51"}
-# Part-time stay (Fasehuis / deeltijdverblijf) and part-time foster care: days not delivered are not paid.
-PART_TIME = {"44A30", "43A62"}
 # Respite (logeren): no absence pay.
 RESPITE = {"43A11"}
 # Full-time foster care: leave days are paid when the provider pays the foster parents for them.
@@ -59,8 +59,10 @@ PER_WEEK = "2"  # WJ757 frequency code
 # etmalen of each fixed period of 14 from the toewijzing's begin beyond the 9th are full stay.
 PATTERN_DAYS = 14
 PATTERN_MOST = 9
-# Weekend foster care is part-time by its name, whatever its toewijzing says; 44A30 ("Fasehuis /
-# deeltijdverblijf") is also a phase house with 24-hour supervision, so only its toewijzing tells.
+# Weekend foster care is part-time by its name, whatever its toewijzing says: days not delivered
+# are not paid and its etmalen follow the pattern. Every other stay, 44A30 ("Fasehuis /
+# deeltijdverblijf", a phase house with 24-hour supervision) included, is part-time only by its
+# toewijzing (is_part_time).
 PART_TIME_BY_NAME = {"43A62"}
 
 
@@ -134,7 +136,7 @@ def _absence(
         return "VERBLIJF-RESPIJT"
     if code in ACTUAL_ONLY:
         return "VERBLIJF-KLINISCH"
-    if code in PART_TIME or part_time:
+    if code in PART_TIME_BY_NAME or part_time:
         return "VERBLIJF-DEELTIJD"
     if day.agreed:
         return None
