@@ -323,24 +323,16 @@ def test_a_fasehuis_as_full_stay_is_paid_its_holiday_like_any_verblijf_basis():
     assert rules(ctx, march(31, "44A30")) == ["VERBLIJF-AFWEZIG"]
 
 
-def test_a_fasehuis_allocated_four_etmalen_a_week_is_part_time_and_its_absence_is_not_paid():
-    ctx = residential("44A30")
+# Verblijf specialistisch "ook in deeltijd", and the Fasehuis / deeltijdverblijf allocated part-time.
+@pytest.mark.parametrize("code", ["43A36", "44A30"])
+def test_a_part_time_toewijzing_refuses_the_absence_on_the_bill_line(code):
+    ctx = residential(code)
     tw = ctx.toewijzingen["100001"]
     tw.volume, tw.frequency = 4, "2"
     register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
-    assert "VERBLIJF-DEELTIJD" in rules(ctx, march(31, "44A30"))
+    assert "VERBLIJF-DEELTIJD" in rules(ctx, march(31, code))
     tw.volume = 5
-    assert "VERBLIJF-DEELTIJD" not in rules(ctx, march(31, "44A30"))
-
-
-def test_a_part_time_toewijzing_refuses_the_absence_on_the_bill_line():
-    ctx = residential("43A36")
-    tw = ctx.toewijzingen["100001"]
-    tw.volume, tw.frequency = 4, "2"
-    register(ctx, absent(D(2023, 3, 6), 1, R.VAKANTIE, agreed=True))
-    assert "VERBLIJF-DEELTIJD" in rules(ctx, march(31, "43A36"))
-    tw.volume = 5
-    assert "VERBLIJF-DEELTIJD" not in rules(ctx, march(31, "43A36"))
+    assert "VERBLIJF-DEELTIJD" not in rules(ctx, march(31, code))
 
 
 def test_the_residential_rules_do_not_leak_into_other_regions():
