@@ -29,6 +29,7 @@ R = Verblijfsdag.Reason
 
 JANUARY = D(2023, 1, 1)
 MARCH = D(2023, 3, 1)
+MARCH_END = D(2023, 3, 31)
 
 
 def residential(code: str = "44A28", region: str = NOB, begin: dt.date = JANUARY) -> Context:
@@ -42,10 +43,10 @@ def residential(code: str = "44A28", region: str = NOB, begin: dt.date = JANUARY
     return ctx
 
 
-def march(volume: int, code: str = "44A28", begin: dt.date = MARCH) -> Line:
+def march(volume: int, code: str = "44A28", begin: dt.date = MARCH, end: dt.date = MARCH_END) -> Line:
     return Line(
         position=1, bsn="999990019", reference="V1", previous_reference="", toewijzing_number="100001",
-        product_category=code[:2], product_code=code, begin=begin, end=D(2023, 3, 31), volume=volume,
+        product_category=code[:2], product_code=code, begin=begin, end=end, volume=volume,
         unit="14", tariff_cents=13163, amount_cents=volume * 13163, debit_credit="D",
     )  # fmt: skip
 
@@ -270,11 +271,7 @@ def _weekend_foster(special: dict[dt.date, Day]) -> Context:
 
 
 def _first_nine(volume: int) -> Line:
-    return Line(
-        position=1, bsn="999990019", reference="V1", previous_reference="", toewijzing_number="100001",
-        product_category="43", product_code="43A62", begin=MARCH, end=D(2023, 3, 9), volume=volume,
-        unit="14", tariff_cents=13163, amount_cents=volume * 13163, debit_credit="D",
-    )  # fmt: skip
+    return march(volume, "43A62", end=D(2023, 3, 9))
 
 
 def test_part_time_stay_with_every_day_present_is_paid():
